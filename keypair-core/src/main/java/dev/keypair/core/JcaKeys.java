@@ -1,0 +1,50 @@
+package dev.keypair.core;
+
+import java.math.BigInteger;
+import java.security.PublicKey;
+import java.security.interfaces.DSAParams;
+import java.security.interfaces.DSAPublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECFieldFp;
+import java.util.Arrays;
+
+/** Converts JCA public keys into {@link KeyData}. */
+final class JcaKeys {
+
+  private JcaKeys() {}
+
+  static KeyData fromJca(PublicKey key, KeyPairLimits limits) {
+    if (key instanceof RSAPublicKey rsa) {
+      return RsaKeyData.of(rsa.getPublicExponent(), rsa.getModulus(), limits);
+    }
+    if (key instanceof ECPublicKey ec) {
+      if (!(ec.getParams().getCurve().getField() instanceof ECFieldFp fp)) {
+        throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "EC keys over binary fields are not supported");
+      }
+      BigInteger p = fp.getP();
+      EcCurve curve = EcCurve.fromFieldPrime(p).orElseThrow(() -> new KeyPairException(
+          ErrorCode.UNSUPPORTED_ALGORITHM, "EC key on a curve other than NIST P-256, P-384 or P-521"));
+      if (!curve.jcaParameterSpec().getOrder().equals(ec.getParams().getOrder())
+          || !curve.jcaParameterSpec().getGenerator().equals(ec.getParams().getGenerator())) {
+        throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "EC key with non-standard curve parameters");
+      }
+      return EcdsaKeyData.of(curve, ec.getW().getAffineX(), ec.getW().getAffineY());
+    }
+    if (key instanceof DSAPublicKey dsa) {
+      DSAParams params = dsa.getParams();
+      return DsaKeyData.of(params.getP(), params.getQ(), params.getG(), dsa.getY(), limits);
+    }
+    String alg = key.getAlgorithm();
+    if ("Ed25519".equalsIgnoreCase(alg) || "EdDSA".equalsIgnoreCase(alg)) {
+      byte[] spki = key.getEncoded();
+      byte[] prefix = Ed25519KeyData.SPKI_PREFIX;
+      if (spki != null && spki.length == prefix.length + Ed25519KeyData.KEY_LENGTH
+          && Arrays.equals(spki, 0, prefix.length, prefix, 0, prefix.length)) {
+        return Ed25519KeyData.of(Arrays.copyOfRange(spki, prefix.length, spki.length));
+      }
+      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "EdDSA key that is not Ed25519");
+    }
+    throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "JCA public key of algorithm " + alg);
+  }
+}

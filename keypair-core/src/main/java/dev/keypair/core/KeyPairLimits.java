@@ -1,0 +1,185 @@
+package dev.keypair.core;
+
+/**
+ * The caps keypair applies to untrusted input, in one place.
+ *
+ * <p>Every decoder checks these before it does the work they bound: the input size before decoding,
+ * every length against what is left and against a cap before allocating, the ASN.1 depth before
+ * descending, the RSA size before any arithmetic. The defaults accept every key real tools make and
+ * refuse what only an attacker makes; override them with {@link #builder()} where a deployment needs to.
+ *
+ * <table>
+ *   <caption>Defaults</caption>
+ *   <tr><th>limit</th><th>default</th><th>why</th></tr>
+ *   <tr><td>{@link #maxInputBytes()}</td><td>1 MiB</td><td>the largest key file is a 16384-bit
+ *       RSA key in PPK, under 20 KiB</td></tr>
+ *   <tr><td>{@link #maxLineBytes()}</td><td>64 KiB</td><td>a text line; {@code authorized_keys}
+ *       files are read as streams, one line at a time</td></tr>
+ *   <tr><td>{@link #rsaMinBits()}</td><td>1024</td><td>ssh-keygen refuses less; so does AWS</td></tr>
+ *   <tr><td>{@link #rsaMaxBits()}</td><td>16384</td><td>OpenSSH's maximum</td></tr>
+ *   <tr><td>{@link #dsaMinBits()} / {@link #dsaMaxBits()}</td><td>1024 / 10000</td><td>OpenSSH's
+ *       DSA range</td></tr>
+ *   <tr><td>{@link #maxAsn1Depth()}</td><td>16</td><td>the deepest structure keypair reads
+ *       (encrypted PKCS#8) nests 6 levels</td></tr>
+ * </table>
+ */
+public final class KeyPairLimits {
+
+  private static final KeyPairLimits DEFAULTS = new Builder().build();
+
+  private final int maxInputBytes;
+  private final int maxLineBytes;
+  private final int rsaMinBits;
+  private final int rsaMaxBits;
+  private final int dsaMinBits;
+  private final int dsaMaxBits;
+  private final int maxAsn1Depth;
+
+  private KeyPairLimits(Builder b) {
+    this.maxInputBytes = b.maxInputBytes;
+    this.maxLineBytes = b.maxLineBytes;
+    this.rsaMinBits = b.rsaMinBits;
+    this.rsaMaxBits = b.rsaMaxBits;
+    this.dsaMinBits = b.dsaMinBits;
+    this.dsaMaxBits = b.dsaMaxBits;
+    this.maxAsn1Depth = b.maxAsn1Depth;
+  }
+
+  /** The documented defaults. */
+  public static KeyPairLimits defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.maxInputBytes = maxInputBytes;
+    b.maxLineBytes = maxLineBytes;
+    b.rsaMinBits = rsaMinBits;
+    b.rsaMaxBits = rsaMaxBits;
+    b.dsaMinBits = dsaMinBits;
+    b.dsaMaxBits = dsaMaxBits;
+    b.maxAsn1Depth = maxAsn1Depth;
+    return b;
+  }
+
+  /** Largest whole input (a key file, a pasted text) a decoder accepts. */
+  public int maxInputBytes() {
+    return maxInputBytes;
+  }
+
+  /** Longest text line accepted, line end excluded. */
+  public int maxLineBytes() {
+    return maxLineBytes;
+  }
+
+  /** Shortest RSA modulus accepted, in bits. */
+  public int rsaMinBits() {
+    return rsaMinBits;
+  }
+
+  /** Longest RSA modulus accepted, in bits. */
+  public int rsaMaxBits() {
+    return rsaMaxBits;
+  }
+
+  /** Shortest DSA prime {@code p} accepted, in bits. */
+  public int dsaMinBits() {
+    return dsaMinBits;
+  }
+
+  /** Longest DSA prime {@code p} accepted, in bits. */
+  public int dsaMaxBits() {
+    return dsaMaxBits;
+  }
+
+  /** Deepest ASN.1 nesting a DER decoder descends into. */
+  public int maxAsn1Depth() {
+    return maxAsn1Depth;
+  }
+
+  /** Fails with {@link ErrorCode#INPUT_TOO_LARGE} if {@code length} is over {@link #maxInputBytes()}. */
+  public void checkInputSize(long length, String what) {
+    if (length > maxInputBytes) {
+      throw new KeyPairException(ErrorCode.INPUT_TOO_LARGE,
+          what + " is " + length + " bytes, over the limit of " + maxInputBytes);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "KeyPairLimits[maxInputBytes=" + maxInputBytes + ", maxLineBytes=" + maxLineBytes
+        + ", rsaBits=" + rsaMinBits + ".." + rsaMaxBits + ", dsaBits=" + dsaMinBits + ".." + dsaMaxBits
+        + ", maxAsn1Depth=" + maxAsn1Depth + "]";
+  }
+
+  /** Builds a {@link KeyPairLimits}; starts from the defaults. */
+  public static final class Builder {
+    private int maxInputBytes = 1 << 20;
+    private int maxLineBytes = 64 << 10;
+    private int rsaMinBits = 1024;
+    private int rsaMaxBits = 16384;
+    private int dsaMinBits = 1024;
+    private int dsaMaxBits = 10000;
+    private int maxAsn1Depth = 16;
+
+    private Builder() {}
+
+    public Builder maxInputBytes(int bytes) {
+      this.maxInputBytes = positive(bytes, "maxInputBytes");
+      return this;
+    }
+
+    public Builder maxLineBytes(int bytes) {
+      this.maxLineBytes = positive(bytes, "maxLineBytes");
+      return this;
+    }
+
+    /** The accepted RSA modulus sizes, in bits; at most 65536. */
+    public Builder rsaBits(int min, int max) {
+      checkRange(min, max, 65536, "rsaBits");
+      this.rsaMinBits = min;
+      this.rsaMaxBits = max;
+      return this;
+    }
+
+    /** The accepted DSA prime sizes, in bits; at most 65536. */
+    public Builder dsaBits(int min, int max) {
+      checkRange(min, max, 65536, "dsaBits");
+      this.dsaMinBits = min;
+      this.dsaMaxBits = max;
+      return this;
+    }
+
+    /** At least 4 (SubjectPublicKeyInfo nests 3 levels) and at most 256. */
+    public Builder maxAsn1Depth(int depth) {
+      if (depth < 4 || depth > 256) {
+        throw new IllegalArgumentException("maxAsn1Depth must be in 4..256: " + depth);
+      }
+      this.maxAsn1Depth = depth;
+      return this;
+    }
+
+    public KeyPairLimits build() {
+      return new KeyPairLimits(this);
+    }
+
+    private static int positive(int v, String name) {
+      if (v <= 0) {
+        throw new IllegalArgumentException(name + " must be positive: " + v);
+      }
+      return v;
+    }
+
+    private static void checkRange(int min, int max, int ceiling, String name) {
+      if (min < 2 || min > max || max > ceiling) {
+        throw new IllegalArgumentException(name + " must satisfy 2 <= min <= max <= " + ceiling
+            + ": " + min + ".." + max);
+      }
+    }
+  }
+}

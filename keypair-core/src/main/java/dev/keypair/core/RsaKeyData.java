@@ -1,0 +1,170 @@
+package dev.keypair.core;
+
+import dev.keypair.core.internal.SshWireWriter;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Objects;
+
+/**
+ * An RSA public key, {@code ssh-rsa} (RFC 4253 section 6.6):
+ * <pre>
+ * string  "ssh-rsa"
+ * mpint   e
+ * mpint   n
+ * </pre>
+ *
+ * <p>Checked when made, before any other arithmetic: the modulus length is within the limits'
+ * {@linkplain KeyPairLimits#rsaMinBits() floor} ({@link ErrorCode#WEAK_KEY}) and
+ * {@linkplain KeyPairLimits#rsaMaxBits() cap} ({@link ErrorCode#KEY_TOO_LARGE}); the modulus is odd
+ * and has no prime factor below 256 ({@code WEAK_KEY}); the exponent is odd, greater than 1 and
+ * less than the modulus ({@link ErrorCode#INVALID_VALUE}). No primality test is run: a parser of
+ * public keys does not need one, and it costs milliseconds per key.
+ */
+public final class RsaKeyData extends AbstractKeyData implements KeyData {
+
+  /** Products of the odd primes below 256, each fitting in a long, for a cheap trial division. */
+  private static final long[] SMALL_PRIME_PRODUCTS = smallPrimeProducts(256);
+  private static final BigInteger[] SMALL_PRIME_PRODUCTS_BIG =
+      java.util.Arrays.stream(SMALL_PRIME_PRODUCTS).mapToObj(BigInteger::valueOf).toArray(BigInteger[]::new);
+
+  private final BigInteger e;
+  private final BigInteger n;
+
+  private RsaKeyData(BigInteger e, BigInteger n, byte[] blob) {
+    super(blob);
+    this.e = e;
+    this.n = n;
+  }
+
+  /** A validated key with the default limits. */
+  public static RsaKeyData of(BigInteger publicExponent, BigInteger modulus) {
+    return of(publicExponent, modulus, KeyPairLimits.defaults());
+  }
+
+  /** A validated key. */
+  public static RsaKeyData of(BigInteger publicExponent, BigInteger modulus, KeyPairLimits limits) {
+    Objects.requireNonNull(publicExponent, "publicExponent");
+    Objects.requireNonNull(modulus, "modulus");
+    validate(publicExponent, modulus, limits);
+    byte[] blob = new SshWireWriter(modulus.bitLength() / 8 + 32)
+        .writeString(KeyType.RSA.sshName()).writeMpint(publicExponent).writeMpint(modulus).toByteArray();
+    return new RsaKeyData(publicExponent, modulus, blob);
+  }
+
+  /** For the blob decoder, which has checked that {@code blob} is the canonical encoding. */
+  static RsaKeyData decoded(BigInteger e, BigInteger n, byte[] blob, KeyPairLimits limits) {
+    validate(e, n, limits);
+    return new RsaKeyData(e, n, blob);
+  }
+
+  static void validate(BigInteger e, BigInteger n, KeyPairLimits limits) {
+    int bits = n.bitLength();
+    if (n.signum() <= 0) {
+      throw new KeyPairException(ErrorCode.INVALID_VALUE, "RSA modulus is not positive");
+    }
+    if (bits > limits.rsaMaxBits()) {
+      throw new KeyPairException(ErrorCode.KEY_TOO_LARGE,
+          "RSA modulus has " + bits + " bits, over the limit of " + limits.rsaMaxBits());
+    }
+    if (bits < limits.rsaMinBits()) {
+      throw new KeyPairException(ErrorCode.WEAK_KEY,
+          "RSA modulus has " + bits + " bits, under the minimum of " + limits.rsaMinBits());
+    }
+    if (!n.testBit(0)) {
+      throw new KeyPairException(ErrorCode.INVALID_VALUE, "RSA modulus is even");
+    }
+    if (!e.testBit(0) || e.compareTo(BigInteger.ONE) <= 0) {
+      throw new KeyPairException(ErrorCode.INVALID_VALUE, "RSA public exponent must be odd and greater than 1");
+    }
+    if (e.compareTo(n) >= 0) {
+      throw new KeyPairException(ErrorCode.INVALID_VALUE, "RSA public exponent is not less than the modulus");
+    }
+    if (hasSmallFactor(n)) {
+      throw new KeyPairException(ErrorCode.WEAK_KEY, "RSA modulus has a prime factor below 256");
+    }
+  }
+
+  private static boolean hasSmallFactor(BigInteger n) {
+    for (int i = 0; i < SMALL_PRIME_PRODUCTS.length; i++) {
+      // a prime of the product divides n exactly when gcd(n mod product, product) > 1
+      long r = n.mod(SMALL_PRIME_PRODUCTS_BIG[i]).longValue();
+      if (gcd(r, SMALL_PRIME_PRODUCTS[i]) != 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
+  }
+
+  private static long[] smallPrimeProducts(int below) {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    long acc = 1;
+    for (int p = 3; p < below; p += 2) {
+      boolean prime = true;
+      for (int d = 3; d * d <= p; d += 2) {
+        if (p % d == 0) {
+          prime = false;
+          break;
+        }
+      }
+      if (!prime) {
+        continue;
+      }
+      if (acc > Long.MAX_VALUE / p) {
+        out.add(acc);
+        acc = 1;
+      }
+      acc *= p;
+    }
+    out.add(acc);
+    return out.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  public BigInteger publicExponent() {
+    return e;
+  }
+
+  public BigInteger modulus() {
+    return n;
+  }
+
+  @Override
+  public KeyType type() {
+    return KeyType.RSA;
+  }
+
+  @Override
+  public String algorithmName() {
+    return KeyType.RSA.sshName();
+  }
+
+  @Override
+  public int bits() {
+    return n.bitLength();
+  }
+
+  @Override
+  public String label() {
+    return KeyType.RSA.label();
+  }
+
+  @Override
+  public PublicKey toJcaPublicKey() {
+    try {
+      return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
+    } catch (GeneralSecurityException ex) {
+      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused an RSA public key", ex);
+    }
+  }
+}

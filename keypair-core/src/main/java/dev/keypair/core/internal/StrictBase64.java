@@ -1,0 +1,137 @@
+package dev.keypair.core.internal;
+
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Canonical base64 (RFC 4648 section 4), decoded as strictly as OpenSSH's {@code b64_pton}: only the
+ * standard alphabet, padding only at the end and only as needed, and the bits that padding discards
+ * must be zero. So every accepted text re-encodes to itself.
+ *
+ * <p>The multi-line variant skips line breaks, spaces and tabs between characters (RFC 4716 bodies,
+ * PEM bodies, wrapped DER) and reports errors by line.
+ */
+public final class StrictBase64 {
+
+  private static final byte INVALID = -1;
+  private static final byte SPACE = -2;
+  private static final byte PAD = -3;
+  private static final byte[] TABLE = new byte[256];
+
+  static {
+    Arrays.fill(TABLE, INVALID);
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int i = 0; i < 64; i++) {
+      TABLE[alphabet.charAt(i)] = (byte) i;
+    }
+    TABLE['='] = PAD;
+    TABLE[' '] = SPACE;
+    TABLE['\t'] = SPACE;
+    TABLE['\r'] = SPACE;
+    TABLE['\n'] = SPACE;
+  }
+
+  private StrictBase64() {}
+
+  /** Whether {@code c} is a character of the standard alphabet (not padding). */
+  public static boolean isAlphabet(int c) {
+    return c >= 0 && c < 256 && TABLE[c] >= 0;
+  }
+
+  /** Whether {@code c} is in the alphabet or is the padding character. */
+  public static boolean isAlphabetOrPad(int c) {
+    return c >= 0 && c < 256 && (TABLE[c] >= 0 || TABLE[c] == PAD);
+  }
+
+  /** Decodes one token with no whitespace in it. */
+  public static byte[] decode(byte[] src, int off, int len, String what) {
+    return decode(src, off, len, false, what);
+  }
+
+  public static byte[] decode(String s, String what) {
+    byte[] b = new byte[s.length()];
+    for (int i = 0; i < b.length; i++) {
+      char c = s.charAt(i);
+      b[i] = c < 256 ? (byte) c : (byte) '!';
+    }
+    return decode(b, 0, b.length, false, what);
+  }
+
+  /** Decodes text that may be broken into lines; spaces, tabs, CR and LF are skipped. */
+  public static byte[] decodeMultiline(byte[] src, int off, int len, String what) {
+    return decode(src, off, len, true, what);
+  }
+
+  private static byte[] decode(byte[] src, int off, int len, boolean multiline, String what) {
+    byte[] out = new byte[len / 4 * 3 + 3];
+    int o = 0;
+    int acc = 0;
+    int n = 0; // characters in the current quantum
+    int pads = 0; // 0 none, 1 in the middle of "==", 2 padding complete
+    int line = 1;
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      int c = src[i] & 0xff;
+      byte v = TABLE[c];
+      if (v >= 0) {
+        if (pads > 0) {
+          throw bad(what, "data after padding", multiline, line, i - off);
+        }
+        acc = (acc << 6) | v;
+        if (++n == 4) {
+          out[o++] = (byte) (acc >> 16);
+          out[o++] = (byte) (acc >> 8);
+          out[o++] = (byte) acc;
+          acc = 0;
+          n = 0;
+        }
+      } else if (v == PAD) {
+        // a quantum of 3 characters takes one '=', of 2 characters two; nothing may follow
+        if (n == 3 && pads == 0) {
+          if ((acc & 0x03) != 0) {
+            throw bad(what, "non-zero bits before the padding", multiline, line, i - off);
+          }
+          out[o++] = (byte) (acc >> 10);
+          out[o++] = (byte) (acc >> 2);
+          n = 0;
+          acc = 0;
+          pads = 2;
+        } else if (n == 2 && pads == 0) {
+          if ((acc & 0x0f) != 0) {
+            throw bad(what, "non-zero bits before the padding", multiline, line, i - off);
+          }
+          out[o++] = (byte) (acc >> 4);
+          pads = 1; // one more '=' must come
+        } else if (n == 2 && pads == 1) {
+          n = 0;
+          acc = 0;
+          pads = 2;
+        } else {
+          throw bad(what, "misplaced padding", multiline, line, i - off);
+        }
+      } else if (v == SPACE && multiline) {
+        if (c == '\n') {
+          line++;
+        }
+      } else {
+        throw bad(what, "a character outside the alphabet", multiline, line, i - off);
+      }
+    }
+    if (n != 0 || pads == 1) {
+      throw bad(what, "an incomplete final group", multiline, line, len);
+    }
+    return o == out.length ? out : Arrays.copyOf(out, o);
+  }
+
+  private static KeyPairException bad(String what, String why, boolean multiline, int line, int offset) {
+    String where = multiline ? "at line " + line : "at offset " + offset;
+    return new KeyPairException(ErrorCode.FORMAT, what + " is not valid Base64 " + where + " (" + why + ")");
+  }
+
+  /** Standard base64 with padding, one line. */
+  public static String encode(byte[] data) {
+    return Base64.getEncoder().encodeToString(data);
+  }
+}

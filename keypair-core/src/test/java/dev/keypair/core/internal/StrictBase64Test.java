@@ -1,0 +1,63 @@
+package dev.keypair.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StrictBase64Test {
+
+  @Property
+  void decodesWhatTheJdkEncodes(@ForAll byte[] data) {
+    String text = Base64.getEncoder().encodeToString(data);
+    assertThat(StrictBase64.decode(text, "t")).isEqualTo(data);
+  }
+
+  @Property
+  void acceptsOnlyTextThatReEncodesToItself(@ForAll("base64ish") String text) {
+    byte[] decoded;
+    try {
+      decoded = StrictBase64.decode(text, "t");
+    } catch (KeyPairException e) {
+      assertThat(e.code()).isEqualTo(ErrorCode.FORMAT);
+      return;
+    }
+    assertThat(Base64.getEncoder().encodeToString(decoded)).isEqualTo(text);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> base64ish() {
+    return net.jqwik.api.Arbitraries.strings().withChars("ABCab+/=01 \n!").ofMaxLength(16);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"QQ", "QQ=", "QQ==QQ==", "Q===", "QR==", "QUJ=", "=QUI", "QU=I", "QUI!", "QUJD\n"})
+  void refusesNonCanonicalText(String text) {
+    assertThatThrownBy(() -> StrictBase64.decode(text, "blob"))
+        .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORMAT))
+        .hasMessageStartingWith("blob is not valid Base64 at offset");
+  }
+
+  @Test
+  void multilineSkipsLineBreaksAndReportsTheLine() {
+    byte[] ok = "QUJD\r\nREVG\n  R0g=\n".getBytes(StandardCharsets.US_ASCII);
+    assertThat(new String(StrictBase64.decodeMultiline(ok, 0, ok.length, "body"), StandardCharsets.US_ASCII))
+        .isEqualTo("ABCDEFGH");
+    byte[] bad = "QUJD\nREVG\nR0*=\n".getBytes(StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> StrictBase64.decodeMultiline(bad, 0, bad.length, "RFC4716 body"))
+        .hasMessageStartingWith("RFC4716 body is not valid Base64 at line 3");
+  }
+
+  @Test
+  void emptyTextIsEmptyData() {
+    assertThat(StrictBase64.decode("", "t")).isEmpty();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.keypair.testsupport;
+
+import dev.keypair.core.Comment;
+import dev.keypair.core.EcCurve;
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyData;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
+import dev.keypair.core.RsaKeyData;
+import dev.keypair.core.SshPublicKey;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/**
+ * Keys for tests, made cheaply and reproducibly from a seed.
+ *
+ * <p>Public RSA keys need no primes: keypair (like OpenSSH) never tests a public modulus for
+ * primality, so a random odd modulus without small factors is a valid public key and costs
+ * microseconds instead of the tens of milliseconds a real RSA key pair takes. ECDSA and Ed25519 keys
+ * are real ones from the JDK's generators, seeded.
+ */
+public final class TestKeys {
+
+  private TestKeys() {}
+
+  private static final KeyPairLimits ANY_RSA_SIZE = KeyPairLimits.builder().rsaBits(32, 65536).build();
+
+  /**
+   * A random odd modulus of exactly {@code bits} bits (32 to 65536, whatever the default limits say)
+   * with no prime factor below 256, and e = 65537.
+   */
+  public static RsaKeyData randomRsa(Random random, int bits) {
+    while (true) {
+      BigInteger n = new BigInteger(bits, random).setBit(bits - 1).setBit(0);
+      try {
+        return RsaKeyData.of(BigInteger.valueOf(65537), n, ANY_RSA_SIZE);
+      } catch (KeyPairException e) {
+        if (!e.code().equals(ErrorCode.WEAK_KEY)) {
+          throw e;
+        }
+        // a small factor: draw again (about 9 draws in 10 are refused)
+      }
+    }
+  }
+
+  /** A real ECDSA key on {@code curve}, generated from {@code seed}. */
+  public static KeyData ecdsa(EcCurve curve, long seed) {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+      g.initialize(new ECGenParameterSpec(curve.standardName()), seeded(seed));
+      return KeyData.fromJca(g.generateKeyPair().getPublic());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A real Ed25519 key generated from {@code seed}. */
+  public static KeyData ed25519(long seed) {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
+      g.initialize(255, seeded(seed));
+      return KeyData.fromJca(g.generateKeyPair().getPublic());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static SecureRandom seeded(long seed) throws GeneralSecurityException {
+    SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
+    r.setSeed(seed);
+    return r;
+  }
+
+  /** The key of a fixture's OpenSSH line, read without the formats module. */
+  public static KeyData fixtureKey(String name) {
+    String[] f = Fixtures.line(name + ".pub").split(" ", 3);
+    return KeyData.fromBlob(Base64.getDecoder().decode(f[1]));
+  }
+
+  /** RSA (1024 to 4096 bits), ECDSA on every curve, Ed25519, and the fixture DSA key and certificates. */
+  public static Arbitrary<KeyData> keyData() {
+    Arbitrary<KeyData> rsa = Arbitraries.of(1024, 2048, 2049, 3072, 4096)
+        .flatMap(bits -> Arbitraries.randomValue(r -> (KeyData) randomRsa(r, bits)));
+    Arbitrary<KeyData> ec = Combinators.combine(Arbitraries.of(EcCurve.values()), Arbitraries.longs())
+        .as(TestKeys::ecdsa);
+    Arbitrary<KeyData> ed = Arbitraries.longs().map(TestKeys::ed25519);
+    Arbitrary<KeyData> fixtures = Arbitraries.of("dsa1024", "rsa2048-user-cert", "ecdsa384-user-cert",
+        "ed25519-user-cert", "dsa1024-user-cert", "ecdsa256-host-cert").map(TestKeys::fixtureKey);
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, rsa), net.jqwik.api.Tuple.of(3, ec), net.jqwik.api.Tuple.of(3, ed),
+        net.jqwik.api.Tuple.of(1, fixtures));
+  }
+
+  /**
+   * Comments as people write them: empty, ASCII with inner spaces, UTF-8, bytes that are not UTF-8.
+   * No CR, LF or NUL, which one-line formats cannot carry.
+   */
+  public static Arbitrary<Comment> comments() {
+    Arbitrary<Comment> text = Arbitraries.strings().withCharRange(' ', '~').withChars('é', 'ß', '中', '\t')
+        .ofMaxLength(60).map(Comment::of);
+    Arbitrary<Comment> raw = Arbitraries.bytes().filter(b -> b != '\n' && b != '\r' && b != 0)
+        .array(byte[].class).ofMaxSize(40).map(Comment::ofBytes);
+    Arbitrary<Comment> typical = Arbitraries.of("me@host", "ops  team", "user@example.com ", " leading", "")
+        .map(s -> Comment.ofBytes(s.getBytes(StandardCharsets.UTF_8)));
+    return Arbitraries.oneOf(text, raw, typical);
+  }
+
+  /** Keys with comments. */
+  public static Arbitrary<SshPublicKey> publicKeys() {
+    return Combinators.combine(keyData(), comments()).as(SshPublicKey::of);
+  }
+}
