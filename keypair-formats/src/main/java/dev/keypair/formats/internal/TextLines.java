@@ -1,0 +1,76 @@
+package dev.keypair.formats.internal;
+
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits text input into lines, byte for byte.
+ *
+ * <p>Lines end at LF; one CR before the LF (or at the very end) is dropped, so LF, CRLF and mixed
+ * endings all read the same. A lone CR inside a line is kept. Each line is a String holding one
+ * char per byte (ISO-8859-1), so {@code line.getBytes(ISO_8859_1)} gives back the exact bytes: comments
+ * that are not UTF-8 survive. Checks, before anything is decoded: the whole input against
+ * {@link KeyPairLimits#maxInputBytes()}, each line against {@link KeyPairLimits#maxLineBytes()}
+ * ({@link ErrorCode#INPUT_TOO_LARGE}), and no NUL byte anywhere ({@link ErrorCode#FORMAT}).
+ */
+public final class TextLines {
+
+  private TextLines() {}
+
+  /** The lines of {@code data}; a final line end does not start another line. */
+  public static List<String> split(byte[] data, int off, int len, KeyPairLimits limits, String what) {
+    limits.checkInputSize(len, what);
+    List<String> lines = new ArrayList<>();
+    int end = off + len;
+    int start = off;
+    for (int i = off; i <= end; i++) {
+      if (i == end || data[i] == '\n') {
+        if (i == end && start == end) {
+          break; // nothing after the last line end
+        }
+        int stop = i;
+        if (stop > start && data[stop - 1] == '\r') {
+          stop--;
+        }
+        checkLine(stop - start, lines.size() + 1, limits, what);
+        lines.add(new String(data, start, stop - start, StandardCharsets.ISO_8859_1));
+        start = i + 1;
+      } else if (data[i] == 0) {
+        throw new KeyPairException(ErrorCode.FORMAT, what + " has a NUL byte at line " + (lines.size() + 1));
+      }
+    }
+    return lines;
+  }
+
+  public static List<String> split(byte[] data, KeyPairLimits limits, String what) {
+    return split(data, 0, data.length, limits, what);
+  }
+
+  /** Fails with {@link ErrorCode#INPUT_TOO_LARGE} if a line of {@code length} bytes is over the cap. */
+  public static void checkLine(int length, int lineNumber, KeyPairLimits limits, String what) {
+    if (length > limits.maxLineBytes()) {
+      throw new KeyPairException(ErrorCode.INPUT_TOO_LARGE, what + " line " + lineNumber + " is " + length
+          + " bytes, over the limit of " + limits.maxLineBytes());
+    }
+  }
+
+  /** The bytes of a line returned by {@link #split}. */
+  public static byte[] bytes(String line) {
+    return line.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** Whether the line is empty or only spaces and tabs. */
+  public static boolean isBlank(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
