@@ -24,7 +24,8 @@ import java.util.Arrays;
  * the blob ({@link ErrorCode#TYPE_MISMATCH}); the base64 must be canonical; the comment is everything
  * after the whitespace that follows the blob, byte for byte, inner and trailing spaces included, up to
  * the line end (LF or CRLF). Writing: {@code type SP base64 [SP comment]}, the form ssh-keygen writes,
- * so a line ssh-keygen wrote round-trips byte for byte.
+ * so a line ssh-keygen wrote round-trips byte for byte. The line cannot carry whitespace at the start
+ * of a comment: it is written, as ssh-keygen writes it, and dropped when read back.
  *
  * <p>A line with {@code authorized_keys} options in front is read by {@link AuthorizedKeys}.
  */
