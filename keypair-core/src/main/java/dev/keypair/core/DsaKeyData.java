@@ -48,6 +48,7 @@ public final class DsaKeyData extends AbstractKeyData implements KeyData {
     Objects.requireNonNull(q, "q");
     Objects.requireNonNull(g, "g");
     Objects.requireNonNull(y, "y");
+    Objects.requireNonNull(limits, "limits");
     validate(p, q, g, y, limits);
     byte[] blob = new SshWireWriter(p.bitLength() / 2 + 64).writeString(KeyType.DSA.sshName())
         .writeMpint(p).writeMpint(q).writeMpint(g).writeMpint(y).toByteArray();

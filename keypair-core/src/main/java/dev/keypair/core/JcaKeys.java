@@ -15,6 +15,8 @@ final class JcaKeys {
   private JcaKeys() {}
 
   static KeyData fromJca(PublicKey key, KeyPairLimits limits) {
+    java.util.Objects.requireNonNull(key, "key");
+    java.util.Objects.requireNonNull(limits, "limits");
     if (key instanceof RSAPublicKey rsa) {
       return RsaKeyData.of(rsa.getPublicExponent(), rsa.getModulus(), limits);
     }

@@ -16,6 +16,8 @@ final class KeyBlobs {
   private KeyBlobs() {}
 
   static KeyData decode(byte[] buf, int off, int len, KeyPairLimits limits) {
+    java.util.Objects.requireNonNull(buf, "blob");
+    java.util.Objects.requireNonNull(limits, "limits");
     return decode(buf, off, len, limits, true);
   }
 

@@ -48,6 +48,7 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
   public static RsaKeyData of(BigInteger publicExponent, BigInteger modulus, KeyPairLimits limits) {
     Objects.requireNonNull(publicExponent, "publicExponent");
     Objects.requireNonNull(modulus, "modulus");
+    Objects.requireNonNull(limits, "limits");
     validate(publicExponent, modulus, limits);
     byte[] blob = new SshWireWriter(modulus.bitLength() / 8 + 32)
         .writeString(KeyType.RSA.sshName()).writeMpint(publicExponent).writeMpint(modulus).toByteArray();
