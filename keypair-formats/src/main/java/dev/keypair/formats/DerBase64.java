@@ -9,8 +9,12 @@ import dev.keypair.formats.internal.TextLines;
 import java.util.Objects;
 
 /**
- * A public key as base64 of its DER {@link SubjectPublicKeyInfo}, without PEM armor: the "Base64
- * encoded DER" that AWS EC2 {@code ImportKeyPair} accepts.
+ * A public key as base64 (<a href="https://www.rfc-editor.org/rfc/rfc4648#section-4">RFC 4648 section
+ * 4</a>) of its DER {@link SubjectPublicKeyInfo}
+ * (<a href="https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.7">RFC 5280 section 4.1.2.7</a>),
+ * without PEM armor: the "Base64 encoded DER" that
+ * <a href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ImportKeyPair.html">AWS EC2
+ * ImportKeyPair</a> accepts.
  * <pre>
  * MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAqYlpzU0DsBYXqVe78bQLmtj+dzrF...IDAQAB
  * </pre>

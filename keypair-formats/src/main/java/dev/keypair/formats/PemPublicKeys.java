@@ -22,9 +22,12 @@ import java.util.Set;
  * MIIBCgKCAQEAqYlpzU0DsBYXqVe78bQL...   ssh-keygen -e -m PEM, openssl rsa -RSAPublicKey_out
  * -----END RSA PUBLIC KEY-----
  * </pre>
- * See {@link SubjectPublicKeyInfo} for the DER, and {@link PemBlocks} for the PEM reading policy: one
- * block per input, explanatory text around it ignored, LF/CRLF/mixed line ends, size caps before
- * decoding.
+ * See {@link SubjectPublicKeyInfo} for the DER. Reading PEM: exactly one block per input (a second
+ * {@code -----BEGIN} line is {@link ErrorCode#FORMAT}); explanatory text before BEGIN and after END is
+ * ignored (RFC 7468 section 5.2); a missing END, different BEGIN and END labels and bad base64 are
+ * {@code FORMAT}, naming the line; LF, CRLF and mixed line ends are fine; the input and each line are
+ * checked against {@link KeyPairLimits#maxInputBytes()} and {@link KeyPairLimits#maxLineBytes()}
+ * before decoding ({@link ErrorCode#INPUT_TOO_LARGE}); a NUL byte is {@code FORMAT}.
  *
  * <p>Errors: a private key label ({@code RSA PRIVATE KEY}, {@code PRIVATE KEY}, {@code OPENSSH PRIVATE
  * KEY}...) is {@link ErrorCode#FORMAT} saying a public key was expected; any other label is

@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A strict reader and writer of the DER subset keys are made of (ITU-T X.690 section 10; the key
- * structures of RFC 5280, RFC 8017, RFC 5915, RFC 5958).
+ * A strict reader and writer of the DER subset keys are made of
+ * (<a href="https://www.itu.int/rec/T-REC-X.690">ITU-T X.690</a> sections 8 and 10; the key structures of
+ * RFC 5280, RFC 8017, RFC 5915, RFC 5958).
  *
  * <p>Every element is {@code tag length content}:
  * <pre>
