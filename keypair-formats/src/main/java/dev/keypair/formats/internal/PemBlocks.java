@@ -1,0 +1,374 @@
+package dev.keypair.formats.internal;
+
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
+import dev.keypair.core.internal.StrictBase64;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * PEM text (<a href="https://www.rfc-editor.org/rfc/rfc7468">RFC 7468</a>), with the RFC 1421 headers
+ * of legacy encrypted keys:
+ * <pre>
+ * explanatory text, ignored                        (RFC 7468 section 5.2; openssl pkcs12 writes "Bag Attributes")
+ * -----BEGIN RSA PRIVATE KEY-----                  label: printable ASCII, single spaces or hyphens inside
+ * Proc-Type: 4,ENCRYPTED                           optional headers, only directly after BEGIN (RFC 1421 4.6)
+ * DEK-Info: AES-128-CBC,0123456789ABCDEF0123456789ABCDEF
+ *                                                  a blank line ends the headers
+ * MIIEowIBAAKCAQEA...                              base64 of the DER, any line width
+ * -----END RSA PRIVATE KEY-----                    the same label
+ * explanatory text, ignored
+ * </pre>
+ *
+ * <p>Policy when reading (each failure is {@link ErrorCode#FORMAT} naming the line):
+ * <ul>
+ *   <li>exactly one block per input: a second {@code -----BEGIN} line, after the first block or inside
+ *       it, is an error (keypair never guesses which of two keys was meant);
+ *   <li>lines before BEGIN and after END are explanatory text and ignored, unless one starts with
+ *       {@code -----BEGIN}; leading and trailing spaces and tabs around a BEGIN or END line are allowed;
+ *   <li>a line starting with {@code -----BEGIN } that is not a well-formed boundary, a missing END line,
+ *       and an END label that differs from the BEGIN label are errors;
+ *   <li>headers ({@code Name: value}) are read only from the line right after BEGIN on, one per line
+ *       (no folding), kept in order, and must be ended by a blank line; a {@code :} anywhere else is
+ *       bad base64;
+ *   <li>the body is canonical base64 ({@link StrictBase64}): spaces, tabs and blank lines are
+ *       skipped, lines may have any width, errors name the line of the input;
+ *   <li>LF, CRLF and mixed line ends are all fine; a NUL byte anywhere is an error; the input and each
+ *       line are checked against {@link KeyPairLimits#maxInputBytes()} and
+ *       {@link KeyPairLimits#maxLineBytes()} before anything is decoded ({@link ErrorCode#INPUT_TOO_LARGE}).
+ * </ul>
+ *
+ * <p>Writing: {@code -----BEGIN label-----}, the headers and a blank line if any, base64 in lines of 64
+ * characters, {@code -----END label-----}, every line ended by LF; the form openssl and ssh-keygen write.
+ */
+public final class PemBlocks {
+
+  private static final String BEGIN = "-----BEGIN ";
+  private static final String END = "-----END ";
+  private static final String DASHES = "-----";
+  private static final int LINE_WIDTH = 64;
+  private static final int MAX_LABEL_IN_MESSAGE = 40;
+
+  private PemBlocks() {}
+
+  /** One RFC 1421 header line, {@code name: value}, as read (value without surrounding spaces). */
+  public record Header(String name, String value) {
+    public Header {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+      return name + ": " + value;
+    }
+  }
+
+  /** One PEM block: its label, its headers in order, and the DER bytes of its body. */
+  public static final class Block {
+    private final String label;
+    private final List<Header> headers;
+    private final byte[] der;
+    private final int beginLine;
+
+    Block(String label, List<Header> headers, byte[] der, int beginLine) {
+      this.label = label;
+      this.headers = List.copyOf(headers);
+      this.der = der;
+      this.beginLine = beginLine;
+    }
+
+    /** The label between {@code -----BEGIN } and {@code -----}, such as {@code PUBLIC KEY}. */
+    public String label() {
+      return label;
+    }
+
+    /** The RFC 1421 headers ({@code Proc-Type}, {@code DEK-Info}...) in the order read; often empty. */
+    public List<Header> headers() {
+      return headers;
+    }
+
+    /** The first header named {@code name} (case-insensitive), or null. */
+    public Header header(String name) {
+      for (Header h : headers) {
+        if (h.name().equalsIgnoreCase(name)) {
+          return h;
+        }
+      }
+      return null;
+    }
+
+    /** The decoded body; the caller owns the array. */
+    public byte[] der() {
+      return der;
+    }
+
+    /** The line number (from 1) of the BEGIN line in the input. */
+    public int beginLine() {
+      return beginLine;
+    }
+
+    /** The label for an error message: shortened. */
+    public String labelForMessage() {
+      return PemBlocks.labelForMessage(label);
+    }
+
+    @Override
+    public String toString() {
+      return "PemBlock[" + labelForMessage() + ", " + headers.size() + " headers, " + der.length + " bytes]";
+    }
+  }
+
+  /** Whether {@code text} has a line starting with {@code -----BEGIN } (after spaces), for format detection. */
+  public static boolean hasBeginLine(byte[] text) {
+    int i = 0;
+    while (i < text.length) {
+      int j = i;
+      while (j < text.length && isSpaceOrTab((char) text[j])) {
+        j++;
+      }
+      if (startsWith(text, j, BEGIN)) {
+        return true;
+      }
+      while (i < text.length && text[i] != '\n') {
+        i++;
+      }
+      i++;
+    }
+    return false;
+  }
+
+  private static boolean startsWith(byte[] b, int at, String s) {
+    if (b.length - at < s.length()) {
+      return false;
+    }
+    for (int k = 0; k < s.length(); k++) {
+      if (b[at + k] != s.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads the one PEM block of {@code text}.
+   *
+   * @param what what the input is, for messages ("PEM public key")
+   */
+  public static Block parseSingle(byte[] text, KeyPairLimits limits, String what) {
+    Objects.requireNonNull(text, "text");
+    List<String> lines = TextLines.split(text, limits, what);
+    int n = lines.size();
+    int i = 0;
+    while (i < n && !isBoundary(lines.get(i), BEGIN)) {
+      i++;
+    }
+    if (i == n) {
+      throw new KeyPairException(ErrorCode.FORMAT, what + " has no -----BEGIN line");
+    }
+    int beginLine = i + 1;
+    String label = boundaryLabel(lines.get(i), BEGIN, beginLine, what);
+    i++;
+
+    List<Header> headers = new ArrayList<>();
+    if (i < n && !isBoundary(lines.get(i), DASHES) && lines.get(i).indexOf(':') >= 0) {
+      while (true) {
+        if (i == n || isBoundary(lines.get(i), DASHES)) {
+          throw new KeyPairException(ErrorCode.FORMAT, what + " headers after line " + beginLine
+              + " are not ended by a blank line");
+        }
+        String line = lines.get(i);
+        if (TextLines.isBlank(line)) {
+          i++;
+          break;
+        }
+        headers.add(header(line, i + 1, what));
+        i++;
+      }
+    }
+
+    int bodyStart = i;
+    while (i < n && !isBoundary(lines.get(i), DASHES)) {
+      i++;
+    }
+    if (i == n) {
+      throw new KeyPairException(ErrorCode.FORMAT, what + " has no -----END line for the BEGIN at line " + beginLine);
+    }
+    String endLine = lines.get(i);
+    if (isBoundary(endLine, BEGIN)) {
+      throw new KeyPairException(ErrorCode.FORMAT, what + " has a second -----BEGIN at line " + (i + 1)
+          + " before the -----END of the block at line " + beginLine);
+    }
+    if (!isBoundary(endLine, END)) {
+      throw new KeyPairException(ErrorCode.FORMAT, what + " line " + (i + 1) + " starts with ----- but is not "
+          + "an -----END line");
+    }
+    String endLabel = boundaryLabel(endLine, END, i + 1, what);
+    if (!endLabel.equals(label)) {
+      throw new KeyPairException(ErrorCode.FORMAT, what + " has -----BEGIN " + labelForMessage(label)
+          + "----- at line " + beginLine + " but -----END " + labelForMessage(endLabel) + "----- at line " + (i + 1));
+    }
+    int endIndex = i;
+    for (int k = endIndex + 1; k < n; k++) {
+      if (isBoundary(lines.get(k), BEGIN)) {
+        throw new KeyPairException(ErrorCode.FORMAT, what + " has a second PEM block at line " + (k + 1)
+            + "; one block per input is read");
+      }
+    }
+    byte[] der = decodeBody(lines, bodyStart, endIndex, what);
+    if (der.length == 0) {
+      throw new KeyPairException(ErrorCode.FORMAT, what + " block at line " + beginLine + " has no data");
+    }
+    return new Block(label, headers, der, beginLine);
+  }
+
+  /**
+   * Decodes lines {@code [from, to)} as one base64 text. The lines before {@code from} are passed as
+   * empty lines so that {@link StrictBase64} reports the line number of the input.
+   */
+  private static byte[] decodeBody(List<String> lines, int from, int to, String what) {
+    int size = from;
+    for (int k = from; k < to; k++) {
+      size += lines.get(k).length() + 1;
+    }
+    byte[] body = new byte[size];
+    Arrays.fill(body, 0, from, (byte) '\n');
+    int o = from;
+    for (int k = from; k < to; k++) {
+      String line = lines.get(k);
+      for (int c = 0; c < line.length(); c++) {
+        body[o++] = (byte) line.charAt(c);
+      }
+      body[o++] = '\n';
+    }
+    return StrictBase64.decodeMultiline(body, 0, body.length, what + " body");
+  }
+
+  /** Whether the line, after leading spaces and tabs, starts with {@code prefix}. */
+  private static boolean isBoundary(String line, String prefix) {
+    int j = 0;
+    while (j < line.length() && isSpaceOrTab(line.charAt(j))) {
+      j++;
+    }
+    return line.startsWith(prefix, j);
+  }
+
+  private static boolean isSpaceOrTab(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static String trimSpaceTab(String line) {
+    int from = 0;
+    int to = line.length();
+    while (from < to && isSpaceOrTab(line.charAt(from))) {
+      from++;
+    }
+    while (to > from && isSpaceOrTab(line.charAt(to - 1))) {
+      to--;
+    }
+    return line.substring(from, to);
+  }
+
+  /** The label of a BEGIN or END line, which {@link #isBoundary} accepted. */
+  private static String boundaryLabel(String line, String prefix, int lineNumber, String what) {
+    String s = trimSpaceTab(line);
+    if (!s.endsWith(DASHES) || s.length() < prefix.length() + DASHES.length()) {
+      throw new KeyPairException(ErrorCode.FORMAT, what + " line " + lineNumber + " is not a well-formed "
+          + prefix.trim() + " line");
+    }
+    String label = s.substring(prefix.length(), s.length() - DASHES.length());
+    if (!isValidLabel(label)) {
+      throw new KeyPairException(ErrorCode.FORMAT, what + " line " + lineNumber + " has a malformed label");
+    }
+    return label;
+  }
+
+  /**
+   * Whether {@code label} follows RFC 7468 section 3: printable ASCII except hyphen-minus, with single
+   * spaces or hyphens between them; the empty label is allowed.
+   */
+  public static boolean isValidLabel(String label) {
+    for (int k = 0; k < label.length(); k++) {
+      char c = label.charAt(k);
+      boolean labelChar = c >= 0x21 && c <= 0x7e && c != '-';
+      if (!labelChar) {
+        boolean separator = (c == ' ' || c == '-') && k > 0 && k < label.length() - 1;
+        if (!separator) {
+          return false;
+        }
+        char next = label.charAt(k + 1);
+        if (next == ' ' || next == '-') {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static Header header(String line, int lineNumber, String what) {
+    int colon = line.indexOf(':');
+    if (colon <= 0) {
+      throw new KeyPairException(ErrorCode.FORMAT, what + " line " + lineNumber + " in the headers is not "
+          + "'Name: value'");
+    }
+    String name = line.substring(0, colon);
+    for (int k = 0; k < name.length(); k++) {
+      char c = name.charAt(k);
+      if (c <= 0x20 || c >= 0x7f) {
+        throw new KeyPairException(ErrorCode.FORMAT, what + " line " + lineNumber + " has a malformed header name");
+      }
+    }
+    return new Header(name, trimSpaceTab(line.substring(colon + 1)));
+  }
+
+  static String labelForMessage(String label) {
+    return label.length() <= MAX_LABEL_IN_MESSAGE ? label : label.substring(0, MAX_LABEL_IN_MESSAGE) + "...";
+  }
+
+  /** The PEM text of {@code der} with {@code label} and no headers. */
+  public static String encode(String label, byte[] der) {
+    return encode(label, List.of(), der);
+  }
+
+  /**
+   * The PEM text of {@code der}: BEGIN line, headers and a blank line if any, base64 in lines of 64,
+   * END line, each line ended by LF.
+   *
+   * @throws IllegalArgumentException if the label is not an RFC 7468 label, or a header name or value
+   *     cannot be written on one line
+   */
+  public static String encode(String label, List<Header> headers, byte[] der) {
+    Objects.requireNonNull(der, "der");
+    if (!isValidLabel(label)) {
+      throw new IllegalArgumentException("not an RFC 7468 label: " + label);
+    }
+    String b64 = Base64.getEncoder().encodeToString(der);
+    StringBuilder sb = new StringBuilder(b64.length() + b64.length() / LINE_WIDTH + 2 * label.length() + 40);
+    sb.append(BEGIN).append(label).append(DASHES).append('\n');
+    for (Header h : headers) {
+      if (h.name().isEmpty() || h.name().chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == ':')
+          || h.value().chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
+        throw new IllegalArgumentException("header cannot be written: " + h.name());
+      }
+      sb.append(h.name()).append(": ").append(h.value()).append('\n');
+    }
+    if (!headers.isEmpty()) {
+      sb.append('\n');
+    }
+    for (int k = 0; k < b64.length(); k += LINE_WIDTH) {
+      sb.append(b64, k, Math.min(b64.length(), k + LINE_WIDTH)).append('\n');
+    }
+    sb.append(END).append(label).append(DASHES).append('\n');
+    return sb.toString();
+  }
+
+  /** {@link #encode(String, byte[])} as US-ASCII bytes. */
+  public static byte[] encodeBytes(String label, byte[] der) {
+    return encode(label, der).getBytes(StandardCharsets.US_ASCII);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.keypair.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
+import java.time.Duration;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+/** Assertions for hostile input: the error code, the message rules, the time budget. */
+public final class Hostile {
+
+  private Hostile() {}
+
+  /**
+   * Runs {@code call}, asserts it throws {@link KeyPairException} with {@code code} and a one-line
+   * message, and returns the exception.
+   */
+  public static KeyPairException assertFails(ErrorCode code, ThrowingCallable call) {
+    Throwable t = catchThrowable(call);
+    assertThat(t).as("expected %s", code).isInstanceOf(KeyPairException.class);
+    KeyPairException e = (KeyPairException) t;
+    assertThat(e.code()).as("code of: %s", e.getMessage()).isEqualTo(code);
+    assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r");
+    return e;
+  }
+
+  /**
+   * Asserts that {@code call} fails with {@code code} within {@code budget}. It runs once before it is
+   * timed, so class loading and the first compilation do not count: the budget is for the work the
+   * input causes (HOSTILE.md), measured on the second run.
+   */
+  public static KeyPairException assertFailsWithin(Duration budget, ErrorCode code, ThrowingCallable call) {
+    assertFails(code, call);
+    long start = System.nanoTime();
+    KeyPairException e = assertFails(code, call);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(took).as("time to refuse (%s)", e.getMessage()).isLessThanOrEqualTo(budget);
+    return e;
+  }
+
+  /** {@code depth} SEQUENCEs nested in each other, the innermost empty: {@code 30 L 30 L ... 30 00}. */
+  public static byte[] nestedSequences(int depth) {
+    int[] content = new int[depth];
+    for (int i = depth - 2; i >= 0; i--) {
+      content[i] = headerLength(content[i + 1]) + content[i + 1];
+    }
+    byte[] out = new byte[headerLength(content[0]) + content[0]];
+    int o = 0;
+    for (int i = 0; i < depth; i++) {
+      int len = content[i];
+      out[o++] = 0x30;
+      if (len < 0x80) {
+        out[o++] = (byte) len;
+      } else {
+        int n = headerLength(len) - 2;
+        out[o++] = (byte) (0x80 | n);
+        for (int k = n - 1; k >= 0; k--) {
+          out[o++] = (byte) (len >>> (8 * k));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int headerLength(int contentLength) {
+    if (contentLength < 0x80) {
+      return 2;
+    }
+    return contentLength < 0x100 ? 3 : contentLength < 0x10000 ? 4 : 5;
+  }
+}
