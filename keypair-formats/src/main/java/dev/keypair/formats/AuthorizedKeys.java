@@ -5,6 +5,7 @@ import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.KeyType;
 import dev.keypair.core.SshPublicKey;
+import dev.keypair.core.internal.StrictBase64;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -283,7 +284,8 @@ public final class AuthorizedKeys {
       optionLike |= b == ',' || b == '=' || b == '"';
       t++;
     }
-    if (!optionLike && !AuthorizedKeyOption.isKnownName(line, first, t)) {
+    if (!optionLike && !AuthorizedKeyOption.isKnownName(line, first, t)
+        && (isBase64Token(line, OpenSshPublicKeys.skipSpace(line, t, end), end) || isKeyTypeName(line, first, t))) {
       try {
         return AuthorizedKeyEntry.parsed(List.of(), OpenSshPublicKeys.parseAt(line, first, end, limits, what), line);
       } catch (KeyPairException e) {
@@ -301,6 +303,18 @@ public final class AuthorizedKeys {
     }
     SshPublicKey key = OpenSshPublicKeys.parseAt(line, k, end, limits, what);
     return AuthorizedKeyEntry.parsed(options, key, line);
+  }
+
+  /** Whether the field at {@code from} is base64 characters only (so could be a key blob). */
+  private static boolean isBase64Token(byte[] line, int from, int end) {
+    int i = from;
+    while (i < end && !OpenSshPublicKeys.isSpace(line[i])) {
+      if (!StrictBase64.isAlphabetOrPad(line[i] & 0xff)) {
+        return false;
+      }
+      i++;
+    }
+    return i > from;
   }
 
   private static boolean isKeyTypeName(byte[] line, int from, int to) {
