@@ -45,7 +45,16 @@ public final class OpenSshPublicKeys {
 
   /** Reads one line (a final line end is allowed). */
   public static SshPublicKey parse(byte[] line, KeyPairLimits limits) {
-    limits.checkInputSize(line.length, "OpenSSH public key");
+    int end = singleLineEnd(line, limits, "OpenSSH public key");
+    return parseAt(line, 0, end, limits, "OpenSSH public key");
+  }
+
+  /**
+   * Where the text of a one-line input ends: before a final LF or CRLF. Checks the input and line caps
+   * and that there is no other LF. Shared by the one-line readers of this package.
+   */
+  static int singleLineEnd(byte[] line, KeyPairLimits limits, String what) {
+    limits.checkInputSize(line.length, what);
     int end = line.length;
     if (end > 0 && line[end - 1] == '\n') {
       end--;
@@ -55,14 +64,14 @@ public final class OpenSshPublicKeys {
     }
     for (int i = 0; i < end; i++) {
       if (line[i] == '\n') {
-        throw new KeyPairException(ErrorCode.FORMAT, "OpenSSH public key is more than one line");
+        throw new KeyPairException(ErrorCode.FORMAT, what + " is more than one line");
       }
     }
     if (end > limits.maxLineBytes()) {
       throw new KeyPairException(ErrorCode.INPUT_TOO_LARGE,
-          "OpenSSH public key line is " + end + " bytes, over the limit of " + limits.maxLineBytes());
+          what + " line is " + end + " bytes, over the limit of " + limits.maxLineBytes());
     }
-    return parseAt(line, 0, end, limits, "OpenSSH public key");
+    return end;
   }
 
   /**
