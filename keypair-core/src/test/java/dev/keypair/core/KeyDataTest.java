@@ -205,6 +205,12 @@ class KeyDataTest {
   }
 
   @Test
+  void anEmptyAlgorithmNameIsRefused() {
+    byte[] blob = new SshWireWriter().writeString("").writeString(new byte[32]).toByteArray();
+    assertCode(() -> KeyData.fromBlob(blob), ErrorCode.FORMAT, "field 'key type' at offset 0 is empty");
+  }
+
+  @Test
   void unknownAlgorithmsAreKeptOpaque() {
     byte[] blob = new SshWireWriter().writeString("ssh-ed448").writeString(new byte[57]).toByteArray();
     KeyData k = KeyData.fromBlob(blob);

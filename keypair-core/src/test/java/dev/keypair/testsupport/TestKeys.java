@@ -101,6 +101,20 @@ public final class TestKeys {
   }
 
   /**
+   * Real keys only, for oracles that check more than a public key parser needs (MINA sshd-common
+   * factors RSA moduli): the RSA and DSA keys ssh-keygen made for the fixtures, and fresh ECDSA and
+   * Ed25519 keys.
+   */
+  public static Arbitrary<KeyData> realKeyData() {
+    Arbitrary<KeyData> rsa = Arbitraries.of("rsa1024", "rsa2048", "rsa2049", "rsa3072", "rsa4096", "ca_rsa", "dsa1024")
+        .map(TestKeys::fixtureKey);
+    Arbitrary<KeyData> ec = Combinators.combine(Arbitraries.of(EcCurve.values()), Arbitraries.longs())
+        .as(TestKeys::ecdsa);
+    Arbitrary<KeyData> ed = Arbitraries.longs().map(TestKeys::ed25519);
+    return Arbitraries.oneOf(rsa, ec, ed);
+  }
+
+  /**
    * Comments as people write them: empty, ASCII with inner and trailing spaces, UTF-8, bytes that are
    * not UTF-8. No CR, LF or NUL, which one-line formats cannot carry, and no leading space or tab, which
    * the OpenSSH line drops (the separator before the comment is a run of whitespace).

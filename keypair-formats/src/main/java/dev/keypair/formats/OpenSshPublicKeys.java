@@ -51,7 +51,7 @@ public final class OpenSshPublicKeys {
 
   /**
    * Where the text of a one-line input ends: before a final LF or CRLF. Checks the input and line caps
-   * and that there is no other LF. Shared by the one-line readers of this package.
+   * and that there is no other LF and no NUL. Shared by the one-line readers of this package.
    */
   static int singleLineEnd(byte[] line, KeyPairLimits limits, String what) {
     limits.checkInputSize(line.length, what);
@@ -65,6 +65,9 @@ public final class OpenSshPublicKeys {
     for (int i = 0; i < end; i++) {
       if (line[i] == '\n') {
         throw new KeyPairException(ErrorCode.FORMAT, what + " is more than one line");
+      }
+      if (line[i] == 0) {
+        throw new KeyPairException(ErrorCode.FORMAT, what + " has a NUL byte at offset " + i);
       }
     }
     if (end > limits.maxLineBytes()) {

@@ -86,6 +86,15 @@ class OpenSshPublicKeysTest {
         .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORMAT));
   }
 
+  /** HOSTILE 9: an embedded NUL is refused, in the comment too. */
+  @Test
+  void nulBytesAreRefused() {
+    byte[] line = (Fixtures.line("ed25519.pub") + "\0x\n").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> OpenSshPublicKeys.parse(line))
+        .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORMAT))
+        .hasMessageContaining("NUL byte at offset");
+  }
+
   @Test
   void twoLinesAreNotOneKey() {
     String two = Fixtures.text("ed25519.pub") + Fixtures.text("rsa2048.pub");

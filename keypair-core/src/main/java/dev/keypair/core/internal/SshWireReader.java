@@ -150,12 +150,15 @@ public final class SshWireReader {
   }
 
   /**
-   * A string of printable US-ASCII without spaces (a key type name, a curve name, a cipher name); at
-   * most {@code max} bytes.
+   * A non-empty string of printable US-ASCII without spaces (a key type name, a curve name, a cipher
+   * name); at most {@code max} bytes.
    */
   public String readName(String field, int max) {
     int at = offset();
     int len = readLength(field, max);
+    if (len == 0) {
+      throw error("field '" + field + "' at offset " + at + " is empty");
+    }
     for (int i = pos; i < pos + len; i++) {
       int c = buf[i] & 0xff;
       if (c <= 0x20 || c >= 0x7f) {

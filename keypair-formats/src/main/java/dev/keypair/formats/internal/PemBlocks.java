@@ -126,6 +126,15 @@ public final class PemBlocks {
 
   /** Whether {@code text} has a line starting with {@code -----BEGIN } (after spaces), for format detection. */
   public static boolean hasBeginLine(byte[] text) {
+    return firstBeginLabel(text).isPresent();
+  }
+
+  /**
+   * The label of the first line starting with {@code -----BEGIN } (after spaces), read up to the
+   * next {@code -} or the line end and at most 64 characters, for format detection; the block itself
+   * is checked by {@link #parseSingle}.
+   */
+  public static java.util.Optional<String> firstBeginLabel(byte[] text) {
     int i = 0;
     while (i < text.length) {
       int j = i;
@@ -133,14 +142,19 @@ public final class PemBlocks {
         j++;
       }
       if (startsWith(text, j, BEGIN)) {
-        return true;
+        int from = j + BEGIN.length();
+        int k = from;
+        while (k < text.length && text[k] != '-' && text[k] != '\n' && text[k] != '\r' && k - from < 64) {
+          k++;
+        }
+        return java.util.Optional.of(new String(text, from, k - from, java.nio.charset.StandardCharsets.ISO_8859_1));
       }
       while (i < text.length && text[i] != '\n') {
         i++;
       }
       i++;
     }
-    return false;
+    return java.util.Optional.empty();
   }
 
   private static boolean startsWith(byte[] b, int at, String s) {

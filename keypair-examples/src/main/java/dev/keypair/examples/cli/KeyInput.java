@@ -1,0 +1,60 @@
+package dev.keypair.examples.cli;
+
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
+import dev.keypair.formats.DecodedPublicKey;
+import dev.keypair.formats.PublicKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads {@code --in FILE} (or {@code -} for standard input) with the input cap applied first. */
+final class KeyInput {
+
+  private KeyInput() {}
+
+  /** The bytes of the input, refused with {@link ErrorCode#INPUT_TOO_LARGE} past the limit. */
+  static byte[] read(String in, KeyPairLimits limits) {
+    int cap = limits.maxInputBytes();
+    try (InputStream s = in.equals("-") ? System.in : open(in)) {
+      byte[] data = s.readNBytes(cap + 1);
+      limits.checkInputSize(data.length, in.equals("-") ? "standard input" : in);
+      return data;
+    } catch (NoSuchFileException e) {
+      throw unreadable(in, "no such file");
+    } catch (AccessDeniedException e) {
+      throw unreadable(in, "permission denied");
+    } catch (IOException e) {
+      throw unreadable(in, e.getClass().getSimpleName());
+    }
+  }
+
+  private static InputStream open(String in) throws IOException {
+    Path p = Path.of(in);
+    if (Files.isDirectory(p)) {
+      throw unreadable(in, "is a directory");
+    }
+    return Files.newInputStream(p);
+  }
+
+  private static KeyPairException unreadable(String in, String why) {
+    return new KeyPairException(ErrorCode.UNREADABLE, "cannot read " + in + ": " + why);
+  }
+
+  /** Every public key in the input (several for an authorized_keys file). */
+  static List<DecodedPublicKey> publicKeys(String in) {
+    KeyPairLimits limits = KeyPairLimits.defaults();
+    return PublicKeys.decodeAll(read(in, limits), limits);
+  }
+
+  /** The one public key in the input. */
+  static DecodedPublicKey publicKey(String in) {
+    KeyPairLimits limits = KeyPairLimits.defaults();
+    return PublicKeys.decode(read(in, limits), limits);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.keypair.fingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyData;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.formats.OpenSshPublicKeys;
+import dev.keypair.testsupport.Fixtures;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FingerprintMatcherTest {
+
+  private static KeyData key(String name) {
+    return OpenSshPublicKeys.parse(Fixtures.bytes(name + ".pub")).keyData();
+  }
+
+  private static Optional<FingerprintAlgorithm> match(KeyData k, String pasted) {
+    return FingerprintMatcher.match(k, pasted).matched();
+  }
+
+  @Test
+  void everySpellingOfSha256() {
+    KeyData k = key("ed25519");
+    Fingerprint fp = Fingerprints.sha256(k);
+    String b64 = fp.in(FingerprintEncoding.BASE64).value();
+    for (String s : List.of(fp.value(), b64, b64 + "=", "sha256:" + b64, "  " + fp.value() + "\n",
+        fp.in(FingerprintEncoding.HEX_COLONS).value(), fp.in(FingerprintEncoding.HEX).value().toUpperCase(Locale.ROOT),
+        Fixtures.line("ed25519.l.sha256"))) {
+      assertThat(match(k, s)).as(s).contains(FingerprintAlgorithm.SHA256);
+    }
+  }
+
+  @Test
+  void md5AndSha1Spellings() {
+    KeyData k = key("ecdsa384");
+    Fingerprint md5 = Fingerprints.md5(k);
+    assertThat(match(k, md5.value())).contains(FingerprintAlgorithm.MD5);
+    assertThat(match(k, md5.in(FingerprintEncoding.HEX_COLONS).value().toUpperCase(Locale.ROOT)))
+        .contains(FingerprintAlgorithm.MD5);
+    assertThat(match(k, md5.in(FingerprintEncoding.HEX).value())).contains(FingerprintAlgorithm.MD5);
+    assertThat(match(k, Fingerprints.sha1(k).value())).contains(FingerprintAlgorithm.SHA1);
+  }
+
+  @Test
+  void awsImportedRsaAndEd25519() {
+    KeyData rsa = key("rsa2048");
+    assertThat(match(rsa, Fixtures.line("rsa2048.aws-md5"))).contains(FingerprintAlgorithm.AWS_IMPORTED_MD5);
+    KeyData ed = key("ed25519");
+    assertThat(match(ed, AwsFingerprints.imported(ed).value())).contains(FingerprintAlgorithm.SHA256);
+  }
+
+  @Test
+  void awsCreatedNeedsTheCandidateFromThePrivateKey() {
+    KeyData rsa = key("rsa2048");
+    Fingerprint created = AwsFingerprints.createdFromPkcs8(new byte[] {1, 2, 3});
+    assertThat(match(rsa, created.value())).isEmpty();
+    assertThat(FingerprintMatcher.match(rsa, created.value(), List.of(created)).matched())
+        .contains(FingerprintAlgorithm.AWS_CREATED_SHA1);
+  }
+
+  @Test
+  void prefixNarrowsTheCandidates() {
+    KeyData rsa = key("rsa2048");
+    String awsHex = Fixtures.line("rsa2048.aws-md5");
+    assertThat(match(rsa, awsHex)).contains(FingerprintAlgorithm.AWS_IMPORTED_MD5);
+    assertThat(match(rsa, "MD5:" + awsHex)).contains(FingerprintAlgorithm.AWS_IMPORTED_MD5);
+    // a prefix that does not fit the length is no fingerprint spelling at all
+    assertThatThrownBy(() -> match(rsa, "SHA1:" + awsHex))
+        .isInstanceOfSatisfying(KeyPairException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FINGERPRINT));
+  }
+
+  @Test
+  void certificateMatchesItsKeyAndItsWholeBlob() {
+    KeyData cert = key("rsa2048-user-cert");
+    assertThat(FingerprintMatcher.match(cert, Fingerprints.sha256(cert).value()).ofWholeCertificate()).isFalse();
+    FingerprintMatcher.Result whole = FingerprintMatcher.match(cert,
+        Fingerprints.ofWholeBlob(cert, FingerprintAlgorithm.SHA256).value());
+    assertThat(whole.matched()).contains(FingerprintAlgorithm.SHA256);
+    assertThat(whole.ofWholeCertificate()).isTrue();
+  }
+
+  @Test
+  void anotherKeysFingerprintDoesNotMatch() {
+    FingerprintMatcher.Result r = FingerprintMatcher.match(key("rsa2048"), Fingerprints.sha256(key("rsa3072")).value());
+    assertThat(r.isMatch()).isFalse();
+    assertThat(r.tried()).containsExactly(FingerprintAlgorithm.SHA256);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "nonsense", "SHA256:!!!", "ab:cd", "ab:cd:ef:zz:00:11:22:33:44:55:66:77:88:99:aa:bb",
+      "SHA256:abc SHA256:def", "123 456"})
+  void nonFingerprintsAreTypedErrors(String s) {
+    assertThatThrownBy(() -> FingerprintMatcher.match(key("ed25519"), s))
+        .isInstanceOfSatisfying(KeyPairException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FINGERPRINT));
+  }
+}

@@ -1,0 +1,120 @@
+package dev.keypair.fingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keypair.core.Bytes;
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyData;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
+import dev.keypair.formats.DecodedPublicKey;
+import dev.keypair.formats.KeyFormat;
+import dev.keypair.formats.PublicKeys;
+import dev.keypair.formats.SubjectPublicKeyInfo;
+import dev.keypair.testsupport.Vectors;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every public-key row of the shared vector table ({@code vectors/fingerprints/expected.tsv}) through
+ * the library's API. The rows that need a private key (AWS created-key SHA-1, the MD5 computed from a
+ * private key, puttygen on a .ppk) come with private key support and are counted here so none is
+ * forgotten.
+ */
+class PublicVectorsTest {
+
+  /** Methods that need reading a private key or a PPK file. */
+  private static final Set<String> PRIVATE_METHODS = Set.of("aws_created_sha1", "aws_import_md5_priv",
+      "spki_sha1_priv", "ppk_openssh_md5", "ppk_sha256");
+
+  /** The 512-bit DigitalOcean API example is below the default floor; read it with a lower one. */
+  private static final KeyPairLimits LAX = KeyPairLimits.builder().rsaBits(512, 16384).build();
+
+  static Stream<Vectors.Row> publicRows() {
+    return Vectors.expected().stream()
+        .filter(r -> !PRIVATE_METHODS.contains(r.method()) && !r.file().endsWith(".key"));
+  }
+
+  private static KeyData read(String file) {
+    return PublicKeys.decode(Vectors.bytes(file), LAX).key().keyData();
+  }
+
+  @ParameterizedTest
+  @MethodSource("publicRows")
+  void row(Vectors.Row row) throws Exception {
+    KeyData key = read(row.file());
+    switch (row.method()) {
+      case "aws_import_md5", "aws_import_md5_normws", "aws_import_md5_b64der", "aws_ed25519" ->
+          assertThat(AwsFingerprints.imported(key).value()).isEqualTo(row.expected());
+      case "openssh_sha256" -> assertThat(Fingerprints.sha256(key).value()).isEqualTo(row.expected());
+      case "openssh_md5" ->
+          assertThat(Fingerprints.md5(key).in(FingerprintEncoding.HEX_COLONS).value()).isEqualTo(row.expected());
+      case "spki_sha256_hex", "spki_md5" -> {
+        // moto's own spellings: digests of the SPKI DER. Show that this is what moto computes, and that
+        // it is not what AWS shows (AWS: padded base64 SHA-256 of the SSH blob for Ed25519).
+        String alg = row.method().equals("spki_md5") ? "MD5" : "SHA-256";
+        byte[] d = MessageDigest.getInstance(alg).digest(SubjectPublicKeyInfo.encode(key));
+        assertThat(HexFormat.ofDelimiter(":").formatHex(d)).isEqualTo(row.expected());
+        assertThat(AwsFingerprints.imported(key).value()).isNotEqualTo(row.expected());
+      }
+      default -> throw new AssertionError("a vector method this test does not know: " + row.method());
+    }
+  }
+
+  @Test
+  void privateRowsAreAccountedFor() {
+    List<Vectors.Row> deferred = Vectors.expected().stream()
+        .filter(r -> PRIVATE_METHODS.contains(r.method()) || r.file().endsWith(".key")).toList();
+    // aws_created_sha1 x5, aws_import_md5_priv x2, spki_sha1_priv, ppk_openssh_md5, ppk_sha256, aws_ed25519 of a .key
+    assertThat(deferred).hasSize(11);
+    assertThat(Vectors.expected()).hasSize(36);
+  }
+
+  @Test
+  void awsRefusesTheNegativeVectors() {
+    for (String f : List.of("invalid/dsa.pub", "invalid/ecdsa_p256.pub", "kops/Test_AWSFingerprint_DsaKey.pub",
+        "moto/dsa_openssh_rejected.pub", "spinifex/dsa_rejected.pub", "spinifex/ecdsa_rejected.pub")) {
+      KeyData k = read(f);
+      assertThatThrownBy(() -> AwsFingerprints.imported(k)).as(f)
+          .isInstanceOfSatisfying(KeyPairException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_ALGORITHM));
+    }
+  }
+
+  @Test
+  void malformedNegativeVectorsAreTypedErrors() {
+    for (String f : List.of("invalid/empty.pub", "invalid/garbage.txt", "invalid/bad_base64.txt",
+        "invalid/ssh-rsa_no_blob.txt", "invalid/ed25519_empty_blob.txt", "invalid/rfc4716_truncated.txt",
+        "invalid/two_keys.txt", "moto/rsa_openssh.pub")) {
+      assertThatThrownBy(() -> PublicKeys.decode(Vectors.bytes(f), KeyPairLimits.defaults())).as(f)
+          .isInstanceOf(KeyPairException.class);
+    }
+  }
+
+  /** Lines AWS may not take as "OpenSSH public key format" are told apart by their detected format. */
+  @Test
+  void authorizedKeysShapedVectorsAreNotPlainOpenSshLines() {
+    for (String f : List.of("invalid/authorized_keys_options.txt", "invalid/leading_comment_line.txt")) {
+      DecodedPublicKey d = PublicKeys.decode(Vectors.bytes(f), KeyPairLimits.defaults());
+      assertThat(d.format()).as(f).isEqualTo(KeyFormat.AUTHORIZED_KEYS);
+    }
+    assertThat(PublicKeys.decode(Vectors.bytes("moto/rsa_openssh_clean.pub"), KeyPairLimits.defaults()).format())
+        .isEqualTo(KeyFormat.OPENSSH);
+  }
+
+  @Test
+  void theSameRsaKeyInEveryImportFormatHasOneAwsFingerprint() {
+    Bytes blob = read("derived/rsa2048.pub").blob();
+    for (String f : List.of("derived/rsa2048.rfc4716.pub", "derived/rsa2048.spki.der.b64", "derived/rsa2048.spki.pem",
+        "derived/rsa2048.pkcs1pub.pem")) {
+      assertThat(read(f).blob()).as(f).isEqualTo(blob);
+    }
+  }
+}
