@@ -1,62 +1,63 @@
 package dev.keypair.examples.cli;
 
-import dev.keypair.formats.DecodedPublicKey;
 import dev.keypair.fingerprint.AwsFingerprints;
 import dev.keypair.fingerprint.FingerprintAlgorithm;
 import dev.keypair.fingerprint.Fingerprints;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.keypair.formats.DecodedPublicKey;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.OptionGroup;
+import org.apache.commons.cli.Options;
 
 /** {@code keypair fingerprint}: as {@code ssh-keygen -l} prints it, or as the AWS console shows it. */
-@Command(name = "fingerprint", mixinStandardHelpOptions = true,
-    description = {"Print the fingerprint of FILE as ssh-keygen -l prints it: BITS HASH:VALUE COMMENT (TYPE),",
-        "one line per key; with --aws, the value the AWS console shows for the key."})
-final class FingerprintCommand implements Callable<Integer> {
+final class FingerprintCommand implements CliCommand {
 
-  @Option(names = "--in", required = true, paramLabel = "FILE", description = "Key file, or - for standard input.")
-  String in;
+  private static final Map<String, FingerprintAlgorithm> HASHES = new LinkedHashMap<>();
 
-  @ArgGroup(exclusive = true)
-  Mode mode = new Mode();
-
-  static final class Mode {
-    @Option(names = "--hash", paramLabel = "HASH", defaultValue = "sha256", converter = HashConverter.class,
-        description = "sha256 (default), md5 or sha1.")
-    FingerprintAlgorithm hash = FingerprintAlgorithm.SHA256;
-
-    @Option(names = "--aws", description = "The fingerprint the AWS console shows: RSA public key, MD5 of its "
-        + "DER SubjectPublicKeyInfo; Ed25519, padded base64 SHA-256.")
-    boolean aws;
+  static {
+    HASHES.put("sha256", FingerprintAlgorithm.SHA256);
+    HASHES.put("md5", FingerprintAlgorithm.MD5);
+    HASHES.put("sha1", FingerprintAlgorithm.SHA1);
   }
 
   @Override
-  public Integer call() {
-    if (mode.aws) {
-      DecodedPublicKey key = KeyInput.publicKey(in);
+  public String name() {
+    return "fingerprint";
+  }
+
+  @Override
+  public String synopsis() {
+    return "--in FILE [--hash sha256|md5|sha1 | --aws]";
+  }
+
+  @Override
+  public String description() {
+    return "Print the fingerprint of FILE as ssh-keygen -l prints it: BITS HASH:VALUE COMMENT (TYPE), one line "
+        + "per key; with --aws, the value the AWS console shows for the key.";
+  }
+
+  @Override
+  public Options options() {
+    OptionGroup mode = new OptionGroup()
+        .addOption(Option.builder().longOpt("hash").hasArg().argName("HASH").desc("sha256 (default), md5 or sha1.").get())
+        .addOption(Option.builder().longOpt("aws").desc("The fingerprint the AWS console shows: RSA public key, MD5 "
+            + "of its DER SubjectPublicKeyInfo; Ed25519, padded base64 SHA-256.").get());
+    return new Options().addOption(Inputs.in()).addOptionGroup(mode);
+  }
+
+  @Override
+  public int run(CommandArgs args) {
+    String in = args.value("in");
+    if (args.has("aws")) {
+      DecodedPublicKey key = Inputs.publicKey(in);
       Streams.println(AwsFingerprints.imported(key.key().keyData()).value());
       return KeypairCommand.OK;
     }
-    List<DecodedPublicKey> keys = KeyInput.publicKeys(in);
-    for (DecodedPublicKey k : keys) {
-      Streams.println(Fingerprints.sshKeygenLine(k.key(), mode.hash));
+    FingerprintAlgorithm hash = args.choice("hash", "sha256", HASHES);
+    for (DecodedPublicKey k : Inputs.publicKeys(in)) {
+      Streams.println(Fingerprints.sshKeygenLine(k.key(), hash));
     }
     return KeypairCommand.OK;
-  }
-
-  /** {@code sha256}, {@code md5} or {@code sha1}, as {@code ssh-keygen -E} takes them. */
-  static final class HashConverter implements picocli.CommandLine.ITypeConverter<FingerprintAlgorithm> {
-    @Override
-    public FingerprintAlgorithm convert(String value) {
-      return switch (value) {
-        case "sha256" -> FingerprintAlgorithm.SHA256;
-        case "md5" -> FingerprintAlgorithm.MD5;
-        case "sha1" -> FingerprintAlgorithm.SHA1;
-        default -> throw new picocli.CommandLine.TypeConversionException(
-            "unknown hash '" + value + "'; expected sha256, md5 or sha1");
-      };
-    }
   }
 }

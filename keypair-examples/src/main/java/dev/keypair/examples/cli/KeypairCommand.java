@@ -5,26 +5,27 @@ import dev.keypair.core.KeyPairException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
 
 /**
- * The {@code keypair} command: a thin layer over keypair's public API (see ../shared/CLI.md for the
+ * The {@code keypair} command: a thin layer over keypair's public API (../shared/CLI.md is the
  * contract: names, output and exit codes).
  *
- * <p>Exit codes: 0 success; 1 a negative answer; 2 bad usage; 3 bad input (the error code's category
- * is {@link ErrorCode.Category#INPUT}); 4 refused by a rule ({@link ErrorCode.Category#POLICY}); 5 an
+ * <p>Arguments are parsed by Apache Commons CLI (exact option names only, no abbreviations). Exit
+ * codes: 0 success; 1 a negative answer; 2 bad usage; 3 bad input (an error code of category
+ * {@link ErrorCode.Category#INPUT}); 4 refused by a rule ({@link ErrorCode.Category#POLICY}); 5 an
  * internal error (a defect; the contract does not list it). Errors are one line on stderr,
  * {@code keypair: CODE: message}; {@code --debug} adds the stack trace.
  */
-@Command(name = "keypair", mixinStandardHelpOptions = true, versionProvider = KeypairCommand.Version.class,
-    description = "SSH key pairs: read and write every key format, fingerprint keys as ssh-keygen and the "
-        + "cloud consoles do.",
-    subcommands = {PublicCommand.class, FingerprintCommand.class, VerifyCommand.class},
-    usageHelpAutoWidth = true)
-public final class KeypairCommand implements Runnable {
+public final class KeypairCommand {
 
   static final int OK = 0;
   static final int NEGATIVE = 1;
@@ -33,16 +34,17 @@ public final class KeypairCommand implements Runnable {
   static final int REFUSED = 4;
   static final int INTERNAL = 5;
 
-  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-      description = "On an error, print the stack trace after the one-line message.")
-  boolean debug;
+  private static final String USAGE_CODE = "Usage.Invalid";
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  private KeypairCommand() {}
 
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  /** The commands, in the order {@code --help} lists them. */
+  static Map<String, CliCommand> commands() {
+    Map<String, CliCommand> m = new LinkedHashMap<>();
+    for (CliCommand c : List.of(new PublicCommand(), new FingerprintCommand(), new VerifyCommand())) {
+      m.put(c.name(), c);
+    }
+    return m;
   }
 
   public static void main(String[] args) {
@@ -51,31 +53,84 @@ public final class KeypairCommand implements Runnable {
 
   /** Runs the command with the given streams; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new KeypairCommand());
-    PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-    cl.setErr(errWriter);
-    cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("keypair: Usage.Invalid: " + oneLine(ex.getMessage()) + usageHint(ex.getCommandLine()));
-      return USAGE;
-    });
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      boolean debug = commandLine.getCommandSpec().root().userObject() instanceof KeypairCommand k && k.debug;
-      return report(ex, err, debug);
-    });
     Streams.set(out);
-    return cl.execute(args);
+    boolean debug = Arrays.asList(args).contains("--debug");
+    try {
+      return dispatch(args, out);
+    } catch (UsageException e) {
+      err.println("keypair: " + USAGE_CODE + ": " + oneLine(e.getMessage()) + " (see 'keypair --help')");
+      return USAGE;
+    } catch (RuntimeException e) {
+      return report(e, err, debug);
+    }
   }
 
-  static int report(Exception ex, PrintStream err, boolean debug) {
+  private static int dispatch(String[] args, PrintStream out) {
+    Options global = new Options()
+        .addOption(Option.builder().longOpt("help").option("h").desc("Show this help and exit.").get())
+        .addOption(Option.builder().longOpt("version").desc("Show the version and exit.").get())
+        .addOption(debugOption());
+    CommandLine g = parse(global, args, true);
+    List<String> rest = g.getArgList();
+    if (g.hasOption("version")) {
+      out.println("keypair " + version());
+      return OK;
+    }
+    if (rest.isEmpty()) {
+      if (g.hasOption("help")) {
+        printTopHelp(out);
+        return OK;
+      }
+      throw new UsageException("a command is required: " + String.join(", ", commands().keySet()));
+    }
+    CliCommand command = commands().get(rest.get(0));
+    if (command == null) {
+      throw new UsageException("unknown command '" + rest.get(0) + "'; commands: "
+          + String.join(", ", commands().keySet()));
+    }
+    Options options = command.options();
+    options.addOption(Option.builder().longOpt("help").option("h").desc("Show this help and exit.").get());
+    options.addOption(debugOption());
+    String[] commandArgs = rest.subList(1, rest.size()).toArray(String[]::new);
+    if (Arrays.asList(commandArgs).contains("--help") || Arrays.asList(commandArgs).contains("-h")) {
+      printCommandHelp(out, command, options);
+      return OK;
+    }
+    CommandLine line = parse(options, commandArgs, false);
+    if (!line.getArgList().isEmpty()) {
+      throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' for " + command.name());
+    }
+    return command.run(new CommandArgs(line));
+  }
+
+  private static Option debugOption() {
+    return Option.builder().longOpt("debug").desc("On an error, print the stack trace after the one-line message.")
+        .get();
+  }
+
+  private static CommandLine parse(Options options, String[] args, boolean stopAtCommand) {
+    try {
+      return DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args, stopAtCommand);
+    } catch (ParseException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  static int report(RuntimeException ex, PrintStream err, boolean debug) {
     int code;
-    if (ex instanceof KeyPairException kpe) {
+    if (ex instanceof KeyPairException) {
+      KeyPairException kpe = (KeyPairException) ex;
       err.println("keypair: " + kpe.code().id() + ": " + oneLine(kpe.getMessage()));
-      code = switch (kpe.code().category()) {
-        case INPUT -> BAD_INPUT;
-        case POLICY -> REFUSED;
-        case INTERNAL -> INTERNAL;
-      };
+      switch (kpe.code().category()) {
+        case INPUT:
+          code = BAD_INPUT;
+          break;
+        case POLICY:
+          code = REFUSED;
+          break;
+        default:
+          code = INTERNAL;
+      }
     } else {
       err.println("keypair: " + ErrorCode.INTERNAL.id() + ": " + ex.getClass().getSimpleName()
           + (ex.getMessage() == null ? "" : ": " + oneLine(ex.getMessage())));
@@ -89,21 +144,22 @@ public final class KeypairCommand implements Runnable {
     return code;
   }
 
-  private static String usageHint(CommandLine cl) {
-    String name = cl.getCommandSpec().qualifiedName();
-    return " (see '" + name + " --help')";
-  }
-
   static String oneLine(String s) {
     return s == null ? "" : s.replace('\r', ' ').replace('\n', ' ').strip();
   }
 
-  /** Prints the version of keypair-examples' jar. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = KeypairCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"keypair " + (v == null ? "(development build)" : v)};
-    }
+  private static String version() {
+    String v = KeypairCommand.class.getPackage().getImplementationVersion();
+    return v == null ? "(development build)" : v;
+  }
+
+  private static void printTopHelp(PrintStream out) {
+    out.print(Help.top(commands().values()));
+    out.flush();
+  }
+
+  private static void printCommandHelp(PrintStream out, CliCommand command, Options options) {
+    out.print(Help.command(command, options));
+    out.flush();
   }
 }

@@ -2,35 +2,48 @@ package dev.keypair.examples.cli;
 
 import dev.keypair.formats.PublicKeyFormat;
 import dev.keypair.formats.PublicKeys;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** {@code keypair public}: the public key of any input, in any public format. */
-@Command(name = "public", description = "Print the public key of FILE (like ssh-keygen -y, -e -m).",
-    mixinStandardHelpOptions = true)
-final class PublicCommand implements Callable<Integer> {
+final class PublicCommand implements CliCommand {
 
-  @Option(names = "--in", required = true, paramLabel = "FILE", description = "Key file, or - for standard input.")
-  String in;
+  static final Map<String, PublicKeyFormat> FORMATS = new LinkedHashMap<>();
 
-  @Option(names = "--format", paramLabel = "FMT", defaultValue = "openssh",
-      converter = FormatConverter.class,
-      description = "openssh (default), rfc4716, pem, pkcs1 or der-base64.")
-  PublicKeyFormat format;
-
-  @Override
-  public Integer call() {
-    Streams.write(PublicKeys.encode(KeyInput.publicKey(in).key(), format));
-    return KeypairCommand.OK;
+  static {
+    for (PublicKeyFormat f : PublicKeyFormat.values()) {
+      FORMATS.put(f.cliName(), f);
+    }
   }
 
-  /** Accepts the command's format names. */
-  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<PublicKeyFormat> {
-    @Override
-    public PublicKeyFormat convert(String value) {
-      return PublicKeyFormat.fromCliName(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException(
-          "unknown format '" + value + "'; expected openssh, rfc4716, pem, pkcs1 or der-base64"));
-    }
+  @Override
+  public String name() {
+    return "public";
+  }
+
+  @Override
+  public String synopsis() {
+    return "--in FILE [--format openssh|rfc4716|pem|pkcs1|der-base64]";
+  }
+
+  @Override
+  public String description() {
+    return "Print the public key of FILE (like ssh-keygen -y, -e -m).";
+  }
+
+  @Override
+  public Options options() {
+    return new Options().addOption(Inputs.in())
+        .addOption(Option.builder().longOpt("format").hasArg().argName("FMT")
+            .desc("openssh (default), rfc4716, pem, pkcs1 or der-base64.").get());
+  }
+
+  @Override
+  public int run(CommandArgs args) {
+    PublicKeyFormat format = args.choice("format", "openssh", FORMATS);
+    Streams.write(PublicKeys.encode(Inputs.publicKey(args.value("in")).key(), format));
+    return KeypairCommand.OK;
   }
 }

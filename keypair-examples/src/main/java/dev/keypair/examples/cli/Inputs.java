@@ -14,9 +14,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Reads {@code --in FILE} (or {@code -} for standard input) with the input cap applied first. */
-final class KeyInput {
+final class Inputs {
 
-  private KeyInput() {}
+  private Inputs() {}
+
+  /** The {@code --in FILE} option every command that reads a key has. */
+  static org.apache.commons.cli.Option in() {
+    return org.apache.commons.cli.Option.builder().longOpt("in").hasArg().argName("FILE").required()
+        .desc("Key file, or - for standard input.").get();
+  }
 
   /** The bytes of the input, refused with {@link ErrorCode#INPUT_TOO_LARGE} past the limit. */
   static byte[] read(String in, KeyPairLimits limits) {
