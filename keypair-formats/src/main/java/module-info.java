@@ -3,6 +3,7 @@
 @SuppressWarnings("module")
 module dev.keypair.formats {
   requires transitive dev.keypair.core;
+  requires org.bouncycastle.provider;
 
   exports dev.keypair.formats;
   exports dev.keypair.formats.internal to

@@ -22,17 +22,7 @@ public final class Bytes implements Comparable<Bytes> {
   private static final HexFormat HEX = HexFormat.of();
 
   static {
-    dev.keypair.core.internal.CoreAccess.setBytesAccess(new dev.keypair.core.internal.CoreAccess.BytesAccess() {
-      @Override
-      public Bytes wrap(byte[] owned) {
-        return Bytes.wrap(owned);
-      }
-
-      @Override
-      public byte[] array(Bytes bytes) {
-        return bytes.bytes;
-      }
-    });
+    dev.keypair.core.internal.CoreAccess.setAccessor(new CoreAccessor());
   }
 
   private final byte[] bytes;

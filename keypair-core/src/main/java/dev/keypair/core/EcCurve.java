@@ -74,6 +74,16 @@ public enum EcCurve {
     return 1 + 2 * coordinateLength();
   }
 
+  /** The field prime {@code p}. */
+  BigInteger fieldPrime() {
+    return p;
+  }
+
+  /** The order {@code n} of the generator. */
+  public BigInteger order() {
+    return jcaParameterSpec().getOrder();
+  }
+
   /** The plain ECDSA key type on this curve. */
   public KeyType keyType() {
     return switch (this) {

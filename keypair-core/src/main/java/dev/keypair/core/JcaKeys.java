@@ -1,7 +1,12 @@
 package dev.keypair.core;
 
 import java.math.BigInteger;
+import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.DSAPrivateKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.DSAParams;
 import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -48,5 +53,45 @@ final class JcaKeys {
       throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "EdDSA key that is not Ed25519");
     }
     throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "JCA public key of algorithm " + alg);
+  }
+
+  /** The private key data of a JCA private key; {@code pub} (may be null) is checked against it. */
+  static PrivateKeyData privateFromJca(PrivateKey key, PublicKey pub, KeyPairLimits limits) {
+    java.util.Objects.requireNonNull(key, "key");
+    PrivateKeyData k;
+    if (key instanceof RSAPrivateCrtKey rsa) {
+      k = RsaPrivateKeyData.of(rsa.getModulus(), rsa.getPublicExponent(), rsa.getPrivateExponent(),
+          rsa.getPrimeP(), rsa.getPrimeQ(), rsa.getCrtCoefficient(), limits);
+    } else if (key instanceof ECPrivateKey ec) {
+      KeyData curveKey = pub == null ? null : fromJca(pub, limits);
+      EcCurve curve = curveKey instanceof EcdsaKeyData e ? e.curve() : curveOf(ec);
+      k = EcdsaPrivateKeyData.fromScalar(curve, ec.getS());
+    } else if (key instanceof DSAPrivateKey dsa) {
+      DSAParams p = dsa.getParams();
+      k = DsaPrivateKeyData.fromPrivate(p.getP(), p.getQ(), p.getG(), dsa.getX(), limits);
+    } else if (key instanceof EdECPrivateKey ed && ed.getBytes().isPresent()
+        && "Ed25519".equalsIgnoreCase(((java.security.spec.NamedParameterSpec) ed.getParams()).getName())) {
+      byte[] seed = ed.getBytes().get();
+      try {
+        k = Ed25519PrivateKeyData.fromSeed(seed);
+      } finally {
+        dev.keypair.core.internal.Wipe.wipe("jca-ed25519-seed", seed);
+      }
+    } else {
+      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM,
+          "JCA private key of algorithm " + key.getAlgorithm() + " (RSA needs its CRT values)");
+    }
+    if (pub != null && !fromJca(pub, limits).equals(k.publicKey())) {
+      throw new KeyPairException(ErrorCode.KEY_MISMATCH, "the JCA public key is not the private key's");
+    }
+    return k;
+  }
+
+  private static EcCurve curveOf(ECPrivateKey ec) {
+    if (!(ec.getParams().getCurve().getField() instanceof ECFieldFp fp)) {
+      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "EC keys over binary fields are not supported");
+    }
+    return EcCurve.fromFieldPrime(fp.getP()).orElseThrow(() -> new KeyPairException(
+        ErrorCode.UNSUPPORTED_ALGORITHM, "EC key on a curve other than NIST P-256, P-384 or P-521"));
   }
 }

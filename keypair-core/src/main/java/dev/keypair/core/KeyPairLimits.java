@@ -21,7 +21,18 @@ package dev.keypair.core;
  *       DSA range</td></tr>
  *   <tr><td>{@link #maxAsn1Depth()}</td><td>16</td><td>the deepest structure keypair reads
  *       (encrypted PKCS#8) nests 6 levels</td></tr>
+ *   <tr><td>{@link #maxBcryptRounds()}</td><td>1024</td><td>OpenSSH key files: ssh-keygen writes 16 or
+ *       24, users raise it with {@code -a} (1000 takes ssh-keygen itself about 6 s)</td></tr>
+ *   <tr><td>{@link #maxPbkdf2Iterations()}</td><td>10,000,000</td><td>encrypted PKCS#8: OpenSSL
+ *       writes 2048, current guidance is 600,000</td></tr>
+ *   <tr><td>{@link #maxKdfMemoryBytes()}</td><td>256 MiB</td><td>Argon2 memory of PuTTY's PPK v3
+ *       (puttygen's default is 8 MiB) and scrypt's 128·N·r</td></tr>
+ *   <tr><td>{@link #maxArgon2Passes()}</td><td>256</td><td>puttygen picks passes to take ~100 ms</td></tr>
+ *   <tr><td>{@link #maxKdfParallelism()}</td><td>16</td><td>Argon2 lanes and scrypt's p; puttygen uses 1</td></tr>
  * </table>
+ *
+ * <p>Every KDF parameter is checked against its cap before the KDF runs and before anything it
+ * needs is allocated; so is every cheap structural check of a key file.
  */
 public final class KeyPairLimits {
 
@@ -34,6 +45,11 @@ public final class KeyPairLimits {
   private final int dsaMinBits;
   private final int dsaMaxBits;
   private final int maxAsn1Depth;
+  private final int maxBcryptRounds;
+  private final int maxPbkdf2Iterations;
+  private final long maxKdfMemoryBytes;
+  private final int maxArgon2Passes;
+  private final int maxKdfParallelism;
 
   private KeyPairLimits(Builder b) {
     this.maxInputBytes = b.maxInputBytes;
@@ -43,6 +59,11 @@ public final class KeyPairLimits {
     this.dsaMinBits = b.dsaMinBits;
     this.dsaMaxBits = b.dsaMaxBits;
     this.maxAsn1Depth = b.maxAsn1Depth;
+    this.maxBcryptRounds = b.maxBcryptRounds;
+    this.maxPbkdf2Iterations = b.maxPbkdf2Iterations;
+    this.maxKdfMemoryBytes = b.maxKdfMemoryBytes;
+    this.maxArgon2Passes = b.maxArgon2Passes;
+    this.maxKdfParallelism = b.maxKdfParallelism;
   }
 
   /** The documented defaults. */
@@ -64,6 +85,11 @@ public final class KeyPairLimits {
     b.dsaMinBits = dsaMinBits;
     b.dsaMaxBits = dsaMaxBits;
     b.maxAsn1Depth = maxAsn1Depth;
+    b.maxBcryptRounds = maxBcryptRounds;
+    b.maxPbkdf2Iterations = maxPbkdf2Iterations;
+    b.maxKdfMemoryBytes = maxKdfMemoryBytes;
+    b.maxArgon2Passes = maxArgon2Passes;
+    b.maxKdfParallelism = maxKdfParallelism;
     return b;
   }
 
@@ -102,6 +128,44 @@ public final class KeyPairLimits {
     return maxAsn1Depth;
   }
 
+  /** Most bcrypt_pbkdf rounds an OpenSSH key file may ask for. */
+  public int maxBcryptRounds() {
+    return maxBcryptRounds;
+  }
+
+  /** Most PBKDF2 iterations an encrypted PKCS#8 key may ask for. */
+  public int maxPbkdf2Iterations() {
+    return maxPbkdf2Iterations;
+  }
+
+  /** Most memory a key derivation (Argon2, scrypt) may ask for, in bytes. */
+  public long maxKdfMemoryBytes() {
+    return maxKdfMemoryBytes;
+  }
+
+  /** Most Argon2 passes a PPK file may ask for. */
+  public int maxArgon2Passes() {
+    return maxArgon2Passes;
+  }
+
+  /** Most parallel lanes (Argon2) or blocks (scrypt's p) a key derivation may ask for. */
+  public int maxKdfParallelism() {
+    return maxKdfParallelism;
+  }
+
+  /**
+   * Fails with {@link ErrorCode#RESOURCE_LIMIT} unless {@code 1 <= value <= cap}; for KDF parameters,
+   * checked before the KDF runs.
+   *
+   * @param what the parameter, for the message ("bcrypt rounds")
+   */
+  public static void checkKdfParameter(String what, long value, long cap) {
+    if (value < 1 || value > cap) {
+      throw new KeyPairException(ErrorCode.RESOURCE_LIMIT,
+          what + " is " + value + "; accepted: 1 to " + cap + " (see KeyPairLimits)");
+    }
+  }
+
   /** Fails with {@link ErrorCode#INPUT_TOO_LARGE} if {@code length} is over {@link #maxInputBytes()}. */
   public void checkInputSize(long length, String what) {
     if (length > maxInputBytes) {
@@ -114,7 +178,9 @@ public final class KeyPairLimits {
   public String toString() {
     return "KeyPairLimits[maxInputBytes=" + maxInputBytes + ", maxLineBytes=" + maxLineBytes
         + ", rsaBits=" + rsaMinBits + ".." + rsaMaxBits + ", dsaBits=" + dsaMinBits + ".." + dsaMaxBits
-        + ", maxAsn1Depth=" + maxAsn1Depth + "]";
+        + ", maxAsn1Depth=" + maxAsn1Depth + ", maxBcryptRounds=" + maxBcryptRounds + ", maxPbkdf2Iterations="
+        + maxPbkdf2Iterations + ", maxKdfMemoryBytes=" + maxKdfMemoryBytes + ", maxArgon2Passes=" + maxArgon2Passes
+        + ", maxKdfParallelism=" + maxKdfParallelism + "]";
   }
 
   /** Builds a {@link KeyPairLimits}; starts from the defaults. */
@@ -126,6 +192,11 @@ public final class KeyPairLimits {
     private int dsaMinBits = 1024;
     private int dsaMaxBits = 10000;
     private int maxAsn1Depth = 16;
+    private int maxBcryptRounds = 1024;
+    private int maxPbkdf2Iterations = 10_000_000;
+    private long maxKdfMemoryBytes = 256L << 20;
+    private int maxArgon2Passes = 256;
+    private int maxKdfParallelism = 16;
 
     private Builder() {}
 
@@ -161,6 +232,34 @@ public final class KeyPairLimits {
         throw new IllegalArgumentException("maxAsn1Depth must be in 4..256: " + depth);
       }
       this.maxAsn1Depth = depth;
+      return this;
+    }
+
+    public Builder maxBcryptRounds(int rounds) {
+      this.maxBcryptRounds = positive(rounds, "maxBcryptRounds");
+      return this;
+    }
+
+    public Builder maxPbkdf2Iterations(int iterations) {
+      this.maxPbkdf2Iterations = positive(iterations, "maxPbkdf2Iterations");
+      return this;
+    }
+
+    public Builder maxKdfMemoryBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxKdfMemoryBytes must be at least 1024: " + bytes);
+      }
+      this.maxKdfMemoryBytes = bytes;
+      return this;
+    }
+
+    public Builder maxArgon2Passes(int passes) {
+      this.maxArgon2Passes = positive(passes, "maxArgon2Passes");
+      return this;
+    }
+
+    public Builder maxKdfParallelism(int lanes) {
+      this.maxKdfParallelism = positive(lanes, "maxKdfParallelism");
       return this;
     }
 

@@ -1,6 +1,10 @@
 package dev.keypair.testsupport;
 
 import dev.keypair.core.Comment;
+import dev.keypair.core.EcdsaPrivateKeyData;
+import dev.keypair.core.Ed25519PrivateKeyData;
+import dev.keypair.core.RsaPrivateKeyData;
+import dev.keypair.core.SshPrivateKey;
 import dev.keypair.core.EcCurve;
 import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyData;
@@ -112,6 +116,69 @@ public final class TestKeys {
         .as(TestKeys::ecdsa);
     Arbitrary<KeyData> ed = Arbitraries.longs().map(TestKeys::ed25519);
     return Arbitraries.oneOf(rsa, ec, ed);
+  }
+
+  private static volatile java.util.List<RsaPrivateKeyData> rsaPool;
+
+  /**
+   * The pool of real RSA private keys ssh-keygen made (1024, 2048, 2048, 3072, 4096 bits; see
+   * {@code fixtures/rsa-pool/rsa-pool.txt}): RSA key generation is too slow for property tests.
+   */
+  public static java.util.List<RsaPrivateKeyData> rsaPool() {
+    java.util.List<RsaPrivateKeyData> pool = rsaPool;
+    if (pool == null) {
+      pool = new java.util.ArrayList<>();
+      for (String line : new String(readResource("/fixtures/rsa-pool/rsa-pool.txt"), StandardCharsets.US_ASCII).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.trim().split(" ");
+        BigInteger[] v = new BigInteger[6];
+        for (int i = 0; i < 6; i++) {
+          v[i] = new BigInteger(f[i], 16);
+        }
+        pool.add(RsaPrivateKeyData.of(v[0], v[1], v[2], v[3], v[4], v[5]));
+      }
+      rsaPool = java.util.List.copyOf(pool);
+    }
+    return pool;
+  }
+
+  private static byte[] readResource(String name) {
+    try (java.io.InputStream in = TestKeys.class.getResourceAsStream(name)) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A real Ed25519 private key from {@code seed}. */
+  public static SshPrivateKey ed25519Private(long seed) {
+    byte[] s = new byte[32];
+    new Random(seed).nextBytes(s);
+    return SshPrivateKey.of(Ed25519PrivateKeyData.fromSeed(s));
+  }
+
+  /** A real ECDSA private key on {@code curve} from {@code seed}. */
+  public static SshPrivateKey ecdsaPrivate(EcCurve curve, long seed) {
+    BigInteger d;
+    Random r = new Random(seed);
+    do {
+      d = new BigInteger(curve.order().bitLength(), r);
+    } while (d.signum() == 0 || d.compareTo(curve.order()) >= 0);
+    return SshPrivateKey.of(EcdsaPrivateKeyData.fromScalar(curve, d));
+  }
+
+  /**
+   * Private keys of every type keypair writes: RSA from {@link #rsaPool()}, ECDSA on every curve and
+   * Ed25519 made from a seed. With comments from {@link #comments()}.
+   */
+  public static Arbitrary<SshPrivateKey> privateKeys() {
+    Arbitrary<SshPrivateKey> rsa = Arbitraries.of(rsaPool()).map(k -> SshPrivateKey.of(k));
+    Arbitrary<SshPrivateKey> ec = Combinators.combine(Arbitraries.of(EcCurve.values()), Arbitraries.longs())
+        .as(TestKeys::ecdsaPrivate);
+    Arbitrary<SshPrivateKey> ed = Arbitraries.longs().map(TestKeys::ed25519Private);
+    return Combinators.combine(Arbitraries.oneOf(rsa, ec, ed), comments()).as(SshPrivateKey::withComment);
   }
 
   /**

@@ -20,16 +20,63 @@ public enum KeyFormat {
   /** PEM {@code RSA PUBLIC KEY} (PKCS#1). */
   PEM_PKCS1(PublicKeyFormat.PEM_PKCS1),
   /** Base64 of a DER SubjectPublicKeyInfo, one line or wrapped. */
-  DER_BASE64(PublicKeyFormat.DER_BASE64);
+  DER_BASE64(PublicKeyFormat.DER_BASE64),
+  /** PEM {@code RSA PRIVATE KEY} (PKCS#1), plain or with the legacy {@code Proc-Type} encryption. */
+  PEM_RSA_PRIVATE(PrivateKeyFormat.PEM),
+  /** PEM {@code EC PRIVATE KEY} (SEC1), plain or with the legacy {@code Proc-Type} encryption. */
+  PEM_EC_PRIVATE(PrivateKeyFormat.PEM),
+  /** PEM {@code DSA PRIVATE KEY} (OpenSSL's traditional DSA form), read only. */
+  PEM_DSA_PRIVATE(PrivateKeyFormat.PEM),
+  /** PEM {@code PRIVATE KEY} (PKCS#8). */
+  PEM_PKCS8(PrivateKeyFormat.PKCS8),
+  /** PEM {@code ENCRYPTED PRIVATE KEY} (PKCS#8 with PBES2 or scrypt). */
+  PEM_PKCS8_ENCRYPTED(PrivateKeyFormat.PKCS8),
+  /** {@code -----BEGIN OPENSSH PRIVATE KEY-----} ({@code openssh-key-v1}). */
+  OPENSSH_PRIVATE(PrivateKeyFormat.OPENSSH),
+  /** {@code PuTTY-User-Key-File-2}. */
+  PPK_V2(PrivateKeyFormat.PPK2),
+  /** {@code PuTTY-User-Key-File-3}. */
+  PPK_V3(PrivateKeyFormat.PPK);
 
   private final PublicKeyFormat publicFormat;
+  private final PrivateKeyFormat privateFormat;
 
   KeyFormat(PublicKeyFormat publicFormat) {
     this.publicFormat = publicFormat;
+    this.privateFormat = null;
   }
 
-  /** The public key format this input format writes back to. */
+  KeyFormat(PrivateKeyFormat privateFormat) {
+    this.publicFormat = null;
+    this.privateFormat = privateFormat;
+  }
+
+  /** Whether this is a private key format. */
+  public boolean isPrivate() {
+    return privateFormat != null;
+  }
+
+  /**
+   * The public key format this input format writes back to.
+   *
+   * @throws IllegalStateException for a private key format
+   */
   public PublicKeyFormat publicFormat() {
+    if (publicFormat == null) {
+      throw new IllegalStateException(this + " is a private key format");
+    }
     return publicFormat;
+  }
+
+  /**
+   * The private key format this input format writes back to.
+   *
+   * @throws IllegalStateException for a public key format
+   */
+  public PrivateKeyFormat privateFormat() {
+    if (privateFormat == null) {
+      throw new IllegalStateException(this + " is a public key format");
+    }
+    return privateFormat;
   }
 }

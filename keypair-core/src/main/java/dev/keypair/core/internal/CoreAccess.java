@@ -1,41 +1,52 @@
 package dev.keypair.core.internal;
 
 import dev.keypair.core.Bytes;
+import dev.keypair.core.Passphrase;
+import dev.keypair.core.SecretBytes;
 import java.util.Objects;
 
 /**
- * Copy-free access to {@link Bytes} for keypair's own modules (the JDK's "shared secrets" pattern).
+ * Copy-free and secret access to core types for keypair's own modules (the JDK's "shared secrets"
+ * pattern).
  *
  * <p>{@code Bytes} is immutable to the world: it copies on the way in and out. keypair's codecs parse
  * and hash blobs millions of times, so they borrow the backing array here instead, on the promise
- * never to modify it. This package is exported only to keypair's modules.
+ * never to modify it. Codecs also need the UTF-8 bytes of a passphrase and the contents of secrets,
+ * which the public API hands out only against {@code InsecureSecretAccess}. This package is exported
+ * only to keypair's modules.
  */
 public final class CoreAccess {
 
-  /** Implemented inside {@code Bytes}. */
-  public interface BytesAccess {
+  /** Implemented inside {@code dev.keypair.core}. */
+  public interface Accessor {
     Bytes wrap(byte[] owned);
 
     byte[] array(Bytes bytes);
+
+    byte[] utf8(Passphrase passphrase);
+
+    byte[] array(SecretBytes secret);
+
+    SecretBytes wrapSecret(byte[] owned);
   }
 
-  private static volatile BytesAccess bytesAccess;
+  private static volatile Accessor accessor;
 
   private CoreAccess() {}
 
   /** Called once, by {@code Bytes}'s static initializer. */
-  public static void setBytesAccess(BytesAccess access) {
-    if (bytesAccess != null) {
+  public static void setAccessor(Accessor a) {
+    if (accessor != null) {
       throw new IllegalStateException("already set");
     }
-    bytesAccess = Objects.requireNonNull(access);
+    accessor = Objects.requireNonNull(a);
   }
 
-  private static BytesAccess access() {
-    BytesAccess a = bytesAccess;
+  private static Accessor access() {
+    Accessor a = accessor;
     if (a == null) {
       Bytes.empty(); // runs Bytes's static initializer, which registers the accessor
-      a = bytesAccess;
+      a = accessor;
     }
     return a;
   }
@@ -48,5 +59,20 @@ public final class CoreAccess {
   /** The backing array of {@code bytes}; the caller must not modify it. */
   public static byte[] array(Bytes bytes) {
     return access().array(bytes);
+  }
+
+  /** The UTF-8 bytes of the passphrase, a fresh array the caller must {@link Wipe#wipe wipe}. */
+  public static byte[] utf8(Passphrase passphrase) {
+    return access().utf8(passphrase);
+  }
+
+  /** The backing array of a secret; the caller must neither modify it nor keep it. */
+  public static byte[] array(SecretBytes secret) {
+    return access().array(secret);
+  }
+
+  /** A secret that owns {@code owned}; the caller must not touch the array afterwards. */
+  public static SecretBytes wrapSecret(byte[] owned) {
+    return access().wrapSecret(owned);
   }
 }

@@ -1,0 +1,32 @@
+package dev.keypair.core;
+
+import dev.keypair.core.internal.CoreAccess;
+
+/** Gives {@link CoreAccess} its way in; registered by {@link Bytes}'s static initializer. */
+final class CoreAccessor implements CoreAccess.Accessor {
+
+  @Override
+  public Bytes wrap(byte[] owned) {
+    return Bytes.wrap(owned);
+  }
+
+  @Override
+  public byte[] array(Bytes bytes) {
+    return bytes.array();
+  }
+
+  @Override
+  public byte[] utf8(Passphrase passphrase) {
+    return passphrase.utf8();
+  }
+
+  @Override
+  public byte[] array(SecretBytes secret) {
+    return secret.array();
+  }
+
+  @Override
+  public SecretBytes wrapSecret(byte[] owned) {
+    return SecretBytes.wrap(owned);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.keypair.core;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.spec.RSAPrivateCrtKeySpec;
+import java.util.Objects;
+
+/**
+ * An RSA private key: the public key {@code (n, e)} with {@code d}, the primes {@code p} and
+ * {@code q} (in the order the file gave them: PuTTYgen, for one, swaps them) and the CRT coefficient
+ * {@code iqmp = q^-1 mod p}, as OpenSSH, PKCS#1 and PuTTY store it.
+ *
+ * <p>Checked when made, in this order so that a crafted key costs nothing: the public half (see
+ * {@link RsaKeyData}); each prime at most 8192 bits and greater than 1; {@code p * q = n};
+ * {@code 0 < d < n} and {@code e * d = 1 mod lcm(p - 1, q - 1)}; {@code q * iqmp = 1 mod p}. Failures
+ * are {@link ErrorCode#INVALID_VALUE}. No primality test: {@code p * q = n} with a valid {@code d}
+ * already proves the key works.
+ */
+public final class RsaPrivateKeyData implements PrivateKeyData {
+
+  /** Largest prime accepted, in bits (HOSTILE 22: refuse before any CRT work). */
+  static final int MAX_PRIME_BITS = 8192;
+
+  private final RsaKeyData publicKey;
+  private final BigInteger d;
+  private final BigInteger p;
+  private final BigInteger q;
+  private final BigInteger iqmp;
+
+  private RsaPrivateKeyData(RsaKeyData publicKey, BigInteger d, BigInteger p, BigInteger q, BigInteger iqmp) {
+    this.publicKey = publicKey;
+    this.d = d;
+    this.p = p;
+    this.q = q;
+    this.iqmp = iqmp;
+  }
+
+  /** A validated key with the default limits. */
+  public static RsaPrivateKeyData of(BigInteger n, BigInteger e, BigInteger d, BigInteger p, BigInteger q,
+      BigInteger iqmp) {
+    return of(n, e, d, p, q, iqmp, KeyPairLimits.defaults());
+  }
+
+  /** A validated key. */
+  public static RsaPrivateKeyData of(BigInteger n, BigInteger e, BigInteger d, BigInteger p, BigInteger q,
+      BigInteger iqmp, KeyPairLimits limits) {
+    Objects.requireNonNull(d, "d");
+    Objects.requireNonNull(p, "p");
+    Objects.requireNonNull(q, "q");
+    Objects.requireNonNull(iqmp, "iqmp");
+    RsaKeyData pub = RsaKeyData.of(e, n, limits);
+    for (BigInteger prime : new BigInteger[] {p, q}) {
+      if (prime.bitLength() > MAX_PRIME_BITS) {
+        throw invalid("a prime has " + prime.bitLength() + " bits, over the limit of " + MAX_PRIME_BITS);
+      }
+      if (prime.compareTo(BigInteger.ONE) <= 0) {
+        throw invalid("a prime is not greater than 1");
+      }
+    }
+    if (!p.multiply(q).equals(n)) {
+      throw invalid("p * q is not n");
+    }
+    if (d.signum() <= 0 || d.compareTo(n) >= 0) {
+      throw invalid("d is not in (0, n)");
+    }
+    BigInteger pm1 = p.subtract(BigInteger.ONE);
+    BigInteger qm1 = q.subtract(BigInteger.ONE);
+    BigInteger lambda = pm1.divide(pm1.gcd(qm1)).multiply(qm1);
+    if (!e.multiply(d).mod(lambda).equals(BigInteger.ONE)) {
+      throw invalid("d is not the inverse of e");
+    }
+    if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !q.multiply(iqmp).mod(p).equals(BigInteger.ONE)) {
+      throw invalid("iqmp is not q^-1 mod p");
+    }
+    return new RsaPrivateKeyData(pub, d, p, q, iqmp);
+  }
+
+  /** A key from its CRT components; computes {@code iqmp}. */
+  public static RsaPrivateKeyData fromPrimes(BigInteger e, BigInteger p, BigInteger q, KeyPairLimits limits) {
+    BigInteger n = p.multiply(q);
+    BigInteger pm1 = p.subtract(BigInteger.ONE);
+    BigInteger qm1 = q.subtract(BigInteger.ONE);
+    BigInteger lambda = pm1.divide(pm1.gcd(qm1)).multiply(qm1);
+    BigInteger d;
+    try {
+      d = e.modInverse(lambda);
+    } catch (ArithmeticException ex) {
+      throw invalid("e is not invertible modulo lcm(p - 1, q - 1)");
+    }
+    return of(n, e, d, p, q, q.modInverse(p), limits);
+  }
+
+  private static KeyPairException invalid(String why) {
+    return new KeyPairException(ErrorCode.INVALID_VALUE, "RSA private key: " + why);
+  }
+
+  @Override
+  public RsaKeyData publicKey() {
+    return publicKey;
+  }
+
+  public BigInteger privateExponent(InsecureSecretAccess access) {
+    InsecureSecretAccess.check(access);
+    return d;
+  }
+
+  public BigInteger primeP(InsecureSecretAccess access) {
+    InsecureSecretAccess.check(access);
+    return p;
+  }
+
+  public BigInteger primeQ(InsecureSecretAccess access) {
+    InsecureSecretAccess.check(access);
+    return q;
+  }
+
+  /** {@code q^-1 mod p}. */
+  public BigInteger crtCoefficient(InsecureSecretAccess access) {
+    InsecureSecretAccess.check(access);
+    return iqmp;
+  }
+
+  /** {@code d mod (p - 1)}. */
+  public BigInteger primeExponentP(InsecureSecretAccess access) {
+    InsecureSecretAccess.check(access);
+    return d.mod(p.subtract(BigInteger.ONE));
+  }
+
+  /** {@code d mod (q - 1)}. */
+  public BigInteger primeExponentQ(InsecureSecretAccess access) {
+    InsecureSecretAccess.check(access);
+    return d.mod(q.subtract(BigInteger.ONE));
+  }
+
+  @Override
+  public boolean sameKey(PrivateKeyData other) {
+    if (!(other instanceof RsaPrivateKeyData o) || !publicKey.equals(o.publicKey)) {
+      return false;
+    }
+    boolean same = MessageDigest.isEqual(d.toByteArray(), o.d.toByteArray());
+    same &= MessageDigest.isEqual(p.toByteArray(), o.p.toByteArray());
+    same &= MessageDigest.isEqual(q.toByteArray(), o.q.toByteArray());
+    return same;
+  }
+
+  @Override
+  public PrivateKey toJcaPrivateKey() {
+    InsecureSecretAccess a = InsecureSecretAccess.get();
+    try {
+      return KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(publicKey.modulus(),
+          publicKey.publicExponent(), d, p, q, primeExponentP(a), primeExponentQ(a), iqmp));
+    } catch (GeneralSecurityException ex) {
+      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused an RSA private key", ex);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RsaPrivateKeyData[RSA " + bits() + "]";
+  }
+}
