@@ -67,6 +67,8 @@ public record ErrorCode(String id, Category category) {
   public static final ErrorCode UNREADABLE = new ErrorCode("Input.Unreadable", Category.INPUT);
   /** A key file would be exposed: a file system without POSIX permissions, a symlink target, a readable key. */
   public static final ErrorCode INSECURE_FILE = new ErrorCode("File.Insecure", Category.POLICY);
+  /** The file to write exists, and replacing it was not asked for. */
+  public static final ErrorCode FILE_EXISTS = new ErrorCode("File.Exists", Category.POLICY);
   /** A defect in keypair or its environment (a missing JCA algorithm...). */
   public static final ErrorCode INTERNAL = new ErrorCode("Internal.Error", Category.INTERNAL);
 

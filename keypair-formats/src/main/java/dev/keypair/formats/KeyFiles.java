@@ -1,0 +1,239 @@
+package dev.keypair.formats;
+
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Key files written so that nobody else can read them, even for an instant, and never half written.
+ *
+ * <p>{@link #writePrivate} creates a temporary file in the target's folder with mode {@code 0600}
+ * from its creation (the permissions are an attribute of the create call, never a later chmod),
+ * writes it, forces it to disk, renames it over the target atomically and forces the folder. The
+ * target is never opened for writing, so an existing file is replaced whole or not at all; without
+ * {@link WriteOptions#replaceExisting()} an existing target is refused ({@link ErrorCode#FILE_EXISTS}),
+ * atomically (a hard link that fails if the name is taken). Refused unless the caller opts in, with
+ * {@link ErrorCode#INSECURE_FILE}: a target that is a symbolic link, and a file system without POSIX
+ * permissions (where 0600 cannot be set: zip file systems, some network mounts).
+ *
+ * <p>{@link #readPrivate} reads a key file and, like ssh's "UNPROTECTED PRIVATE KEY FILE", returns a
+ * warning when group or others may read it.
+ */
+public final class KeyFiles {
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+  private static final Set<PosixFilePermission> PUBLIC_READABLE = EnumSet.of(PosixFilePermission.OWNER_READ,
+      PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static volatile Consumer<Path> tempFileObserver;
+
+  private KeyFiles() {}
+
+  /**
+   * What a write may do beyond the safe default.
+   *
+   * @param replaceExisting   replace an existing target (by rename, never by writing into it)
+   * @param followSymlinks    write to the file a symbolic-link target points to, instead of refusing
+   * @param allowNonPosix     write on a file system without POSIX permissions, where the file's
+   *                          protection is whatever that file system gives
+   */
+  public record WriteOptions(boolean replaceExisting, boolean followSymlinks, boolean allowNonPosix) {
+    /** Refuse to replace, refuse symlinks, refuse non-POSIX file systems. */
+    public static WriteOptions safe() {
+      return new WriteOptions(false, false, false);
+    }
+
+    public WriteOptions withReplaceExisting(boolean replace) {
+      return new WriteOptions(replace, followSymlinks, allowNonPosix);
+    }
+  }
+
+  /** A key file's content and, if it is readable by others, the warning to show. */
+  public record KeyFileContent(byte[] content, Optional<String> warning) {
+    public KeyFileContent {
+      Objects.requireNonNull(content, "content");
+      Objects.requireNonNull(warning, "warning");
+    }
+  }
+
+  /** Writes a private key file with mode 0600; see the class comment. */
+  public static void writePrivate(Path target, byte[] content, WriteOptions options) throws IOException {
+    write(target, content, options, OWNER_ONLY);
+  }
+
+  /** Writes a public key file ({@code .pub}) with mode 0644, by the same safe steps. */
+  public static void writePublic(Path target, byte[] content, WriteOptions options) throws IOException {
+    write(target, content, options, PUBLIC_READABLE);
+  }
+
+  private static void write(Path target, byte[] content, WriteOptions options, Set<PosixFilePermission> mode)
+      throws IOException {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(options, "options");
+    Path file = target.toAbsolutePath();
+    if (Files.isSymbolicLink(file)) {
+      if (!options.followSymlinks()) {
+        throw new KeyPairException(ErrorCode.INSECURE_FILE, file + " is a symbolic link; refusing to write a key through it");
+      }
+      file = file.toRealPath();
+    }
+    Path dir = file.getParent();
+    boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+    if (!posix && !options.allowNonPosix()) {
+      throw new KeyPairException(ErrorCode.INSECURE_FILE, "the file system of " + dir
+          + " has no POSIX permissions, so the key file could not be made owner-only");
+    }
+    if (!options.replaceExisting() && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw exists(file);
+    }
+    Path temp = dir.resolve("." + file.getFileName() + ".tmp-" + HexFormat.of().formatHex(randomBytes()));
+    FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)}
+        : new FileAttribute<?>[0];
+    boolean moved = false;
+    try {
+      try (FileChannel ch = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+          attrs)) {
+        Consumer<Path> o = tempFileObserver;
+        if (o != null) {
+          o.accept(temp);
+        }
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true);
+      }
+      if (posix && !Files.getPosixFilePermissions(temp).equals(mode)) {
+        // never widen after the fact; a mode we did not ask for means something interfered
+        throw new KeyPairException(ErrorCode.INSECURE_FILE, "the new key file did not get mode "
+            + PosixFilePermissions.toString(mode));
+      }
+      if (options.replaceExisting()) {
+        moveAtomically(temp, file);
+      } else {
+        linkWithoutReplacing(temp, file);
+      }
+      moved = true;
+      forceDirectory(dir);
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  private static void moveAtomically(Path temp, Path file) throws IOException {
+    try {
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new KeyPairException(ErrorCode.INSECURE_FILE,
+          "the file system of " + file.getParent() + " cannot replace a file atomically");
+    }
+  }
+
+  /** Gives the temp file the target's name only if that name is free (link(2) fails otherwise). */
+  private static void linkWithoutReplacing(Path temp, Path file) throws IOException {
+    try {
+      Files.createLink(file, temp);
+      Files.delete(temp);
+    } catch (FileAlreadyExistsException e) {
+      throw exists(file);
+    } catch (UnsupportedOperationException e) {
+      // no hard links here: the existence check above is the best left; still an atomic rename
+      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw exists(file);
+      }
+      moveAtomically(temp, file);
+    }
+  }
+
+  private static KeyPairException exists(Path file) {
+    return new KeyPairException(ErrorCode.FILE_EXISTS, file + " exists; not replacing it");
+  }
+
+  /** Makes the rename durable: fsync of the folder, where the platform allows opening one. */
+  private static void forceDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // some platforms and file systems cannot open a folder for fsync; the rename itself is atomic
+    }
+  }
+
+  private static byte[] randomBytes() {
+    byte[] b = new byte[8];
+    RANDOM.nextBytes(b);
+    return b;
+  }
+
+  /**
+   * Reads a key file, capped at {@link KeyPairLimits#maxInputBytes()} before reading, with a warning
+   * if its POSIX permissions let group or others read or write it.
+   */
+  public static KeyFileContent readPrivate(Path file, KeyPairLimits limits) throws IOException {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(limits, "limits");
+    limits.checkInputSize(Files.size(file), file.toString());
+    byte[] content = Files.readAllBytes(file);
+    limits.checkInputSize(content.length, file.toString());
+    return new KeyFileContent(content, permissionWarning(file));
+  }
+
+  /** The ssh-style warning for a private key file others can read, if any. */
+  public static Optional<String> permissionWarning(Path file) throws IOException {
+    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    if (view == null) {
+      return Optional.empty();
+    }
+    Set<PosixFilePermission> perms = view.readAttributes().permissions();
+    EnumSet<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
+    for (PosixFilePermission p : perms) {
+      if (!p.name().startsWith("OWNER")) {
+        open.add(p);
+      }
+    }
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("UNPROTECTED PRIVATE KEY FILE: permissions " + octal(perms) + " for '" + file
+        + "' are too open; others can read or change this private key (chmod 600 fixes it)");
+  }
+
+  /** {@code 0644}-style spelling of a permission set. */
+  static String octal(Set<PosixFilePermission> perms) {
+    int mode = 0;
+    for (PosixFilePermission p : perms) {
+      mode |= 1 << (8 - p.ordinal());
+    }
+    return String.format("%04o", mode);
+  }
+
+  /** Test hook: sees each temporary file right after its creation, before any byte is written. */
+  public static void setTempFileObserverForTests(Consumer<Path> observer) {
+    tempFileObserver = observer;
+  }
+}

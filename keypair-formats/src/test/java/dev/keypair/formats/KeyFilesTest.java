@@ -1,0 +1,148 @@
+package dev.keypair.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyFilesTest {
+
+  private static final byte[] KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nsecret\n-----END OPENSSH PRIVATE KEY-----\n"
+      .getBytes(StandardCharsets.US_ASCII);
+
+  @TempDir
+  Path dir;
+
+  @AfterEach
+  void removeHook() {
+    KeyFiles.setTempFileObserverForTests(null);
+  }
+
+  private static String mode(Path p) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+  }
+
+  /** HOSTILE 29: the temporary file is rw------- before the first byte is written, and so is the result. */
+  @Test
+  void ownerOnlyFromTheFirstByte() throws Exception {
+    List<String> seen = new ArrayList<>();
+    KeyFiles.setTempFileObserverForTests(temp -> {
+      try {
+        seen.add(mode(temp) + " " + Files.size(temp) + " " + temp.getParent().equals(dir));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    Path target = dir.resolve("id_ed25519");
+    KeyFiles.writePrivate(target, KEY, KeyFiles.WriteOptions.safe());
+    assertThat(seen).containsExactly("rw------- 0 true");
+    assertThat(mode(target)).isEqualTo("rw-------");
+    assertThat(Files.readAllBytes(target)).isEqualTo(KEY);
+    assertThat(leftovers()).isEmpty();
+  }
+
+  /** HOSTILE 30: a 0644 key is replaced by rename (a new inode) with a 0600 file, never written in place. */
+  @Test
+  void replacingAReadableKeyGivesAnOwnerOnlyNewFile() throws Exception {
+    Path target = dir.resolve("id_rsa");
+    Files.writeString(target, "old key");
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+    Object inodeBefore = Files.getAttribute(target, "unix:ino");
+    KeyFiles.writePrivate(target, KEY, KeyFiles.WriteOptions.safe().withReplaceExisting(true));
+    assertThat(Files.getAttribute(target, "unix:ino")).isNotEqualTo(inodeBefore);
+    assertThat(mode(target)).isEqualTo("rw-------");
+    assertThat(Files.readAllBytes(target)).isEqualTo(KEY);
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void anExistingFileIsKeptUnlessReplacingWasAsked() throws Exception {
+    Path target = dir.resolve("id_rsa");
+    Files.writeString(target, "old key");
+    assertThatThrownBy(() -> KeyFiles.writePrivate(target, KEY, KeyFiles.WriteOptions.safe()))
+        .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FILE_EXISTS));
+    assertThat(Files.readString(target)).isEqualTo("old key");
+    assertThat(leftovers()).isEmpty();
+  }
+
+  /** HOSTILE 30: a symbolic link as target is refused unless following links was asked for. */
+  @Test
+  void symlinkTargetIsRefusedUnlessFollowing() throws Exception {
+    Path real = dir.resolve("real_key");
+    Files.writeString(real, "old");
+    Path link = Files.createSymbolicLink(dir.resolve("id_ed25519"), real);
+    assertThatThrownBy(() -> KeyFiles.writePrivate(link, KEY, KeyFiles.WriteOptions.safe().withReplaceExisting(true)))
+        .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INSECURE_FILE))
+        .hasMessageContaining("is a symbolic link");
+    assertThat(Files.readString(real)).isEqualTo("old");
+    KeyFiles.writePrivate(link, KEY, new KeyFiles.WriteOptions(true, true, false));
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readAllBytes(real)).isEqualTo(KEY);
+    assertThat(mode(real)).isEqualTo("rw-------");
+  }
+
+  /** HOSTILE 31: a file system without POSIX permissions (JDK zipfs) is refused, never a silent success. */
+  @Test
+  void nonPosixFileSystemIsRefusedUnlessAllowed() throws Exception {
+    Path zip = dir.resolve("keys.zip");
+    try (FileSystem zipfs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("create", "true"))) {
+      Path target = zipfs.getPath("/id_ed25519");
+      assertThatThrownBy(() -> KeyFiles.writePrivate(target, KEY, KeyFiles.WriteOptions.safe()))
+          .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INSECURE_FILE))
+          .hasMessageContaining("no POSIX permissions");
+      assertThat(Files.exists(target)).isFalse();
+      KeyFiles.writePrivate(target, KEY, new KeyFiles.WriteOptions(false, false, true));
+      assertThat(Files.readAllBytes(target)).isEqualTo(KEY);
+    }
+  }
+
+  @Test
+  void publicFilesAre0644() throws Exception {
+    Path pub = dir.resolve("id_ed25519.pub");
+    KeyFiles.writePublic(pub, "ssh-ed25519 AAAA\n".getBytes(StandardCharsets.US_ASCII), KeyFiles.WriteOptions.safe());
+    assertThat(mode(pub)).isEqualTo("rw-r--r--");
+  }
+
+  @Test
+  void readingWarnsAboutReadableKeys() throws Exception {
+    Path key = dir.resolve("id_rsa");
+    KeyFiles.writePrivate(key, KEY, KeyFiles.WriteOptions.safe());
+    assertThat(KeyFiles.readPrivate(key, KeyPairLimits.defaults()).warning()).isEmpty();
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+    KeyFiles.KeyFileContent c = KeyFiles.readPrivate(key, KeyPairLimits.defaults());
+    assertThat(c.content()).isEqualTo(KEY);
+    assertThat(c.warning()).hasValueSatisfying(w -> assertThat(w)
+        .startsWith("UNPROTECTED PRIVATE KEY FILE: permissions 0644 for '" + key + "' are too open"));
+  }
+
+  @Test
+  void readingIsCappedBeforeReading() throws Exception {
+    Path big = dir.resolve("big");
+    Files.write(big, new byte[2048]);
+    KeyPairLimits small = KeyPairLimits.builder().maxInputBytes(1024).build();
+    assertThatThrownBy(() -> KeyFiles.readPrivate(big, small))
+        .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_TOO_LARGE));
+  }
+
+  private List<Path> leftovers() throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().contains(".tmp-")).toList();
+    }
+  }
+}
