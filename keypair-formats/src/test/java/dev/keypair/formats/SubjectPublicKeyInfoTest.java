@@ -205,6 +205,25 @@ class SubjectPublicKeyInfoTest {
         () -> decode(Base64.getDecoder().decode("MIICWgIBAAKEf////w==")));
   }
 
+  /** A 400 KB algorithm OID (one arc of 0xff octets) is refused at once, not decoded for minutes. */
+  @Test
+  void hugeObjectIdentifierIsRefusedFast() {
+    byte[] arc = new byte[400_000];
+    java.util.Arrays.fill(arc, (byte) 0xff);
+    arc[arc.length - 1] = 0x01;
+    byte[] oidContent = new byte[arc.length + 1];
+    oidContent[0] = 0x2a;
+    System.arraycopy(arc, 0, oidContent, 1, arc.length);
+    byte[] spki = Der.sequence(Der.sequence(Der.tlv(Der.OBJECT_IDENTIFIER, oidContent)), Der.bitString(new byte[32]));
+    assertFailsWithin(Duration.ofMillis(100), ErrorCode.FORMAT, () -> decode(spki));
+    byte[] longArc = Der.sequence(Der.sequence(Der.tlv(Der.OBJECT_IDENTIFIER,
+        HexFormat.of().parseHex("2a" + "ff".repeat(25) + "01"))), Der.bitString(new byte[32]));
+    assertFailsWithin(Duration.ofMillis(10), ErrorCode.FORMAT, () -> decode(longArc));
+    String b64 = Base64.getMimeEncoder().encodeToString(spki); // wrapped, as the reviewer's file was
+    assertFailsWithin(Duration.ofMillis(200), ErrorCode.FORMAT,
+        () -> PublicKeys.decode(b64.getBytes(java.nio.charset.StandardCharsets.US_ASCII), KeyPairLimits.defaults()));
+  }
+
   @Test
   void hugeLengthInsideTheKeyIsFormat() {
     // SEQUENCE { SEQUENCE { rsaEncryption NULL } BIT STRING { 00 SEQUENCE { INTEGER 84 7fffffff } } }

@@ -43,6 +43,11 @@ import java.util.function.Function;
  */
 public final class Der {
 
+  /** Longest OBJECT IDENTIFIER content read, in octets. */
+  public static final int MAX_OID_BYTES = 64;
+  /** Longest single OBJECT IDENTIFIER arc read, in octets. */
+  public static final int MAX_OID_ARC_BYTES = 20;
+
   /** Tag of INTEGER. */
   public static final int INTEGER = 0x02;
   /** Tag of BIT STRING (primitive; DER has no constructed strings). */
@@ -379,12 +384,21 @@ public final class Der {
       return start;
     }
 
-    /** Reads an OBJECT IDENTIFIER and returns it in dotted form, such as {@code 1.2.840.10045.2.1}. */
+    /**
+     * Reads an OBJECT IDENTIFIER and returns it in dotted form, such as {@code 1.2.840.10045.2.1}. At
+     * most {@link #MAX_OID_BYTES} content octets and {@link #MAX_OID_ARC_BYTES} per arc, so that decoding
+     * costs nothing an attacker can inflate (every OID keypair knows is under 12 octets; UUID arcs,
+     * the longest in use, take 19).
+     */
     public String oid(String field) {
       int at = pos;
       int contentEnd = header(OBJECT_IDENTIFIER, field);
       if (contentEnd == pos) {
         throw error(field, at, "is an OBJECT IDENTIFIER with no content octets");
+      }
+      if (contentEnd - pos > MAX_OID_BYTES) {
+        throw error(field, at, "is an OBJECT IDENTIFIER of " + (contentEnd - pos) + " octets, over the limit of "
+            + MAX_OID_BYTES);
       }
       StringBuilder sb = new StringBuilder(Math.min(4 * (contentEnd - pos), 256));
       boolean first = true;
@@ -401,6 +415,10 @@ public final class Der {
           throw error(field, at, "is an OBJECT IDENTIFIER whose last arc is unterminated");
         }
         i++;
+        if (i - arcStart > MAX_OID_ARC_BYTES) {
+          throw error(field, at, "is an OBJECT IDENTIFIER with an arc of " + (i - arcStart) + " octets, over the limit of "
+              + MAX_OID_ARC_BYTES);
+        }
         BigInteger arc = base128(buf, arcStart, i);
         if (first) {
           // the first subidentifier holds two arcs: 40 * x + y, with x in 0..2
