@@ -63,21 +63,21 @@ final class KeyBlobs {
       }
       case ECDSA_NISTP256, ECDSA_NISTP384, ECDSA_NISTP521 -> {
         EcCurve curve = readCurve(type, r);
-        byte[] q = r.readString("Q", 1 + 2 * 66);
+        byte[] q = r.readString("Q");
         yield buf == null ? EcdsaKeyData.of(curve, q) : EcdsaKeyData.decoded(curve, q, blob(r, buf, off, len));
       }
       case ED25519 -> {
-        byte[] k = r.readString("key", 64);
+        byte[] k = r.readString("key");
         yield buf == null ? Ed25519KeyData.of(k) : Ed25519KeyData.decoded(k, blob(r, buf, off, len));
       }
       case SK_ECDSA_NISTP256 -> {
         readCurve(type, r);
-        byte[] q = r.readString("Q", 1 + 2 * 66);
+        byte[] q = r.readString("Q");
         String app = r.readUtf8("application");
         yield buf == null ? SkEcdsaKeyData.of(q, app) : SkEcdsaKeyData.decoded(q, app, blob(r, buf, off, len));
       }
       case SK_ED25519 -> {
-        byte[] k = r.readString("key", 64);
+        byte[] k = r.readString("key");
         String app = r.readUtf8("application");
         yield buf == null ? SkEd25519KeyData.of(k, app) : SkEd25519KeyData.decoded(k, app, blob(r, buf, off, len));
       }

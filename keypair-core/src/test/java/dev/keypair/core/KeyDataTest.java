@@ -108,6 +108,17 @@ class KeyDataTest {
     assertCode(() -> RsaKeyData.of(n.add(BigInteger.TWO), n), ErrorCode.INVALID_VALUE, "not less than the modulus");
   }
 
+  /** The same over-cap key gives the same code whatever format carries it (here: the SSH blob). */
+  @Test
+  void overCapModulusInABlobIsTooLarge() {
+    BigInteger n = TestKeys.randomRsa(new Random(7), 16385).modulus();
+    byte[] blob = new SshWireWriter().writeString("ssh-rsa").writeMpint(E).writeMpint(n).toByteArray();
+    assertCode(() -> KeyData.fromBlob(blob), ErrorCode.KEY_TOO_LARGE, "has 16385 bits, over the limit of 16384 bits");
+    KeyPairLimits small = KeyPairLimits.builder().rsaBits(1024, 2048).build();
+    byte[] rsa3072 = TestKeys.fixtureKey("rsa3072").blob().toByteArray();
+    assertCode(() -> KeyData.fromBlob(rsa3072, small), ErrorCode.KEY_TOO_LARGE, "over the limit of 2048 bits");
+  }
+
   @Test
   void rsaLimitsAreConfigurable() {
     KeyPairLimits lax = KeyPairLimits.builder().rsaBits(512, 16384).build();
@@ -188,7 +199,7 @@ class KeyDataTest {
   // --- Ed25519 (HOSTILE 25) ---
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 31, 33, 64})
+  @ValueSource(ints = {0, 31, 33, 64, 65, 1000})
   void ed25519MustBe32Bytes(int length) {
     assertCode(() -> Ed25519KeyData.of(new byte[length]), ErrorCode.INVALID_VALUE, length + " bytes, not 32");
     byte[] blob = new SshWireWriter().writeString("ssh-ed25519").writeString(new byte[length]).toByteArray();

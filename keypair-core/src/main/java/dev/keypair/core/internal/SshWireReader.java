@@ -180,11 +180,17 @@ public final class SshWireReader {
 
   /**
    * A non-negative mpint in its minimal two's complement form (RFC 4251 section 5): no unneeded
-   * leading zero byte, no sign bit set, zero as the empty string. At most {@code maxBits} bits.
+   * leading zero byte, no sign bit set, zero as the empty string. More than {@code maxBits} bits is
+   * {@link ErrorCode#KEY_TOO_LARGE} (the key is well formed but over the limits), checked on the
+   * declared length before any number is built.
    */
   public BigInteger readMpint(String field, int maxBits) {
     int at = offset();
-    int len = readLength(field, maxBits / 8 + 1);
+    int len = readLength(field, Integer.MAX_VALUE);
+    if (len > maxBits / 8 + 1) {
+      pos -= 4;
+      throw tooLarge(field, at, "is " + len + " bytes long", maxBits);
+    }
     if (len == 0) {
       return BigInteger.ZERO;
     }
@@ -197,11 +203,15 @@ public final class SshWireReader {
     }
     BigInteger v = new BigInteger(1, buf, pos, len);
     if (v.bitLength() > maxBits) {
-      throw error("mpint '" + field + "' at offset " + at + " has " + v.bitLength()
-          + " bits, over its limit of " + maxBits);
+      throw tooLarge(field, at, "has " + v.bitLength() + " bits", maxBits);
     }
     pos += len;
     return v;
+  }
+
+  private KeyPairException tooLarge(String field, int at, String size, int maxBits) {
+    return new KeyPairException(ErrorCode.KEY_TOO_LARGE,
+        structure + ": mpint '" + field + "' at offset " + at + " " + size + ", over the limit of " + maxBits + " bits");
   }
 
   /** Fails unless every byte has been read. */

@@ -46,7 +46,9 @@ class SshWireReaderTest {
     buf[3] = 44; // 300 bytes
     buf[4] = 1;
     SshWireReader r = new SshWireReader(buf, "b");
-    assertThatThrownBy(() -> r.readMpint("n", 1024)).hasMessageContaining("over its limit");
+    assertThatThrownBy(() -> r.readMpint("n", 1024))
+        .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_TOO_LARGE))
+        .hasMessage("b: mpint 'n' at offset 0 is 300 bytes long, over the limit of 1024 bits");
   }
 
   @Test
