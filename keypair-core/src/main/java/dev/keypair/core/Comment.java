@@ -50,7 +50,22 @@ public final class Comment {
     return bytes;
   }
 
-  /** Whether the comment holds a CR, LF or NUL, which one-line formats cannot carry. */
+  /**
+   * Whether the comment can end a one-line format (an OpenSSH public key line, an {@code
+   * authorized_keys} line): no LF, no NUL, and no CR at its end (which a reader takes for a CRLF line
+   * end). A CR inside is carried, as ssh-keygen carries it.
+   */
+  public boolean fitsOnOneLine() {
+    byte[] b = bytes.array();
+    for (byte c : b) {
+      if (c == '\n' || c == 0) {
+        return false;
+      }
+    }
+    return b.length == 0 || b[b.length - 1] != '\r';
+  }
+
+  /** Whether the comment holds a CR, LF or NUL (which RFC 4716 header lines cannot carry). */
   public boolean hasLineBreakOrNul() {
     byte[] b = bytes.array();
     for (byte c : b) {

@@ -78,9 +78,10 @@ public final class AuthorizedKeyEntry implements AuthorizedKeysLine {
         }
       }
     }
-    if (key.comment().hasLineBreakOrNul()) {
+    if (raw == null && !key.comment().fitsOnOneLine()) {
+      // a line read from a file is written back as it was; only entries built or changed here are encoded
       throw new KeyPairException(ErrorCode.UNREPRESENTABLE,
-          "a comment with a line break or NUL cannot be written in authorized_keys");
+          "a comment with a line feed, a NUL or a final carriage return cannot be written in authorized_keys");
     }
     return new AuthorizedKeyEntry(options, key, raw, crlf);
   }

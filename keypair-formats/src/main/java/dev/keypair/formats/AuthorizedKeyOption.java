@@ -33,14 +33,14 @@ import java.util.Objects;
  *   <tr><td>{@code environment}</td><td>{@code NAME=value}, NAME of letters, digits and {@code _}</td></tr>
  *   <tr><td>{@code expiry-time}</td><td>{@code YYYYMMDD[HHMM[SS]]}, a real date and time from 1970 on,
  *       optionally followed by {@code Z} or {@code UTC} (either case)</td></tr>
- *   <tr><td>{@code permitopen}</td><td>{@code host:port}: port 1 to 65535 or {@code *}, an IPv6 host in
+ *   <tr><td>{@code permitopen}</td><td>{@code host:port} or {@code host/port}: port 1 to 65535, {@code *}
+ *       or a service name ({@code db:postgresql}, as sshd's {@code a2port} takes it), an IPv6 host in
  *       brackets ({@code [::1]:22}); the host is not empty and at most 1024 characters</td></tr>
  *   <tr><td>{@code permitlisten}</td><td>{@code [host:]port}, as {@code permitopen} with the host
  *       optional</td></tr>
- *   <tr><td>{@code tunnel}</td><td>a tun device number, 0 to 2147483645</td></tr>
+ *   <tr><td>{@code tunnel}</td><td>a tun device number, 0 to 2147483645, or {@code any}</td></tr>
  * </table>
- * sshd also takes a service name for a port ({@code host:ssh}), {@code host/port}, and
- * {@code tunnel="any"}; keypair refuses them, as the manual does not name them.
+ * The rules follow what sshd accepts (auth-options.c), so that a file sshd reads is never refused.
  *
  * <p>An unknown name, a flag with a value, a missing value or a value breaking its rule is
  * {@link ErrorCode#INVALID_OPTION}; a value that no {@code authorized_keys} line can hold (a CR, LF or
@@ -178,11 +178,14 @@ public record AuthorizedKeyOption(String name, String value) {
       case EXPIRY:
         return expiry(value) ? null : "must be YYYYMMDD[HHMM[SS]], optionally followed by Z or UTC";
       case PERMITOPEN:
-        return hostPort(value, false) ? null : "must be host:port (port 1-65535 or *, IPv6 host in brackets)";
+        return hostPort(value, false) ? null
+            : "must be host:port (port 1-65535, * or a service name; IPv6 host in brackets)";
       case PERMITLISTEN:
-        return hostPort(value, true) ? null : "must be [host:]port (port 1-65535 or *, IPv6 host in brackets)";
+        return hostPort(value, true) ? null
+            : "must be [host:]port (port 1-65535, * or a service name; IPv6 host in brackets)";
       case TUNNEL:
-        return number(value, 0, 2147483645L) ? null : "must be a tun device number";
+        return value.equalsIgnoreCase("any") || number(value, 0, 2147483645L) ? null
+            : "must be a tun device number or any";
       default:
         return null;
     }
@@ -236,17 +239,39 @@ public record AuthorizedKeyOption(String name, String value) {
       }
       portStart = close + 2;
     } else {
-      int colon = v.indexOf(':');
-      if (colon < 1 || v.lastIndexOf('/', colon) >= 0) {
+      // sshd's hpdelim takes ':' or '/' between host and port
+      int sep = -1;
+      for (int i = 0; i < v.length(); i++) {
+        if (v.charAt(i) == ':' || v.charAt(i) == '/') {
+          sep = i;
+          break;
+        }
+      }
+      if (sep < 1) {
         return false;
       }
-      portStart = colon + 1;
+      portStart = sep + 1;
     }
     return portStart - 1 <= 1024 && port(v.substring(portStart));
   }
 
+  /** A port as sshd's a2port reads it: a number 1 to 65535, {@code *}, or a service name. */
   private static boolean port(String p) {
-    return p.equals("*") || number(p, 1, 65535);
+    return p.equals("*") || number(p, 1, 65535) || serviceName(p);
+  }
+
+  /** A service name as /etc/services spells them: a letter, then letters, digits, '-', '_', '.', '+'. */
+  private static boolean serviceName(String p) {
+    if (p.isEmpty() || p.length() > 64 || !Character.isLetter(p.charAt(0)) || p.charAt(0) > 0x7f) {
+      return false;
+    }
+    for (int i = 1; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (!(c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == '+'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean number(String s, long min, long max) {

@@ -295,14 +295,67 @@ public final class AuthorizedKeys {
         // not a key: read the first field as options, which says what is wrong with it
       }
     }
+    // options must be followed by a key: find the end of the (quote-aware) options field first, and only
+    // read it as options once what follows parses as a key, so that text which is no key line at all
+    // is reported as such, not as an unknown option
     List<AuthorizedKeyOption> options = new ArrayList<>(4);
-    int after = parseOptions(line, first, end, options, what);
-    int k = OpenSshPublicKeys.skipSpace(line, after, end);
+    int optionsEnd = endOfOptionsField(line, first, end);
+    if (optionsEnd < 0) {
+      parseOptions(line, first, end, options, what); // throws: it says which option's quote is open
+      throw notAKeyLine(what);
+    }
+    int k = OpenSshPublicKeys.skipSpace(line, optionsEnd, end);
     if (k == end) {
+      if (isKeyTypeName(line, first, t)) {
+        throw new KeyPairException(ErrorCode.FORMAT, what + " has no key data after the type");
+      }
+      try {
+        parseOptions(line, first, optionsEnd, options, what);
+      } catch (KeyPairException e) {
+        throw notAKeyLine(what);
+      }
       throw new KeyPairException(ErrorCode.FORMAT, what + " has options but no key");
     }
-    SshPublicKey key = OpenSshPublicKeys.parseAt(line, k, end, limits, what);
+    SshPublicKey key;
+    try {
+      key = OpenSshPublicKeys.parseAt(line, k, end, limits, what);
+    } catch (KeyPairException e) {
+      int k2 = k;
+      while (k2 < end && !OpenSshPublicKeys.isSpace(line[k2])) {
+        k2++;
+      }
+      if (isKeyTypeName(line, k, k2)) {
+        throw e; // options, then a key type: the key itself is bad
+      }
+      throw notAKeyLine(what);
+    }
+    int after = parseOptions(line, first, optionsEnd, options, what);
+    if (after != optionsEnd) {
+      throw new KeyPairException(ErrorCode.INVALID_OPTION, what + ": the options end early at offset " + after);
+    }
     return AuthorizedKeyEntry.parsed(options, key, line);
+  }
+
+  private static KeyPairException notAKeyLine(String what) {
+    return new KeyPairException(ErrorCode.FORMAT,
+        what + " is not a key line: neither 'type base64 [comment]' nor 'options type base64 [comment]'");
+  }
+
+  /**
+   * The end of the options field at {@code from}: the first white space outside double quotes, or
+   * -1 if a quote is still open at the end of the line.
+   */
+  private static int endOfOptionsField(byte[] line, int from, int end) {
+    boolean quoted = false;
+    for (int i = from; i < end; i++) {
+      byte b = line[i];
+      if (b == '"' && (!quoted || line[i - 1] != '\\')) {
+        quoted = !quoted;
+      } else if (!quoted && OpenSshPublicKeys.isSpace(b)) {
+        return i;
+      }
+    }
+    return quoted ? -1 : end;
   }
 
   /** Whether the field at {@code from} is base64 characters only (so could be a key blob). */

@@ -116,9 +116,9 @@ public final class OpenSshPublicKeys {
 
   /** The line for {@code key}, without a line end: {@code type SP base64 [SP comment]}. */
   public static byte[] encode(SshPublicKey key) {
-    if (key.comment().hasLineBreakOrNul()) {
+    if (!key.comment().fitsOnOneLine()) {
       throw new KeyPairException(ErrorCode.UNREPRESENTABLE,
-          "a comment with a line break or NUL cannot be written on an OpenSSH public key line");
+          "a comment with a line feed, a NUL or a final carriage return cannot be written on an OpenSSH public key line");
     }
     byte[] type = key.keyData().algorithmName().getBytes(StandardCharsets.US_ASCII);
     byte[] b64 = java.util.Base64.getEncoder().encode(CoreAccess.array(key.blob()));

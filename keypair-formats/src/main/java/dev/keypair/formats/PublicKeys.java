@@ -6,6 +6,7 @@ import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.core.internal.StrictBase64;
 import dev.keypair.formats.internal.PemBlocks;
+import dev.keypair.formats.internal.TextLines;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,11 +68,40 @@ public final class PublicKeys {
       }
       case PEM_SPKI:
       case PEM_PKCS1:
+        refuseKeyLinesBesidePem(content, limits);
         return List.of(DecodedPublicKey.of(PemPublicKeys.parse(content, limits), format));
       case DER_BASE64:
         return List.of(DecodedPublicKey.of(SshPublicKey.of(DerBase64.parse(content, limits)), format));
       default:
         return openSshLines(content, limits);
+    }
+  }
+
+  /**
+   * PEM allows explanatory text around its block; an OpenSSH key line there is not explanation but a
+   * second key, and reading only one of the two would answer about a key the user did not mean.
+   */
+  private static void refuseKeyLinesBesidePem(byte[] content, KeyPairLimits limits) {
+    boolean inBlock = false;
+    for (String line : TextLines.split(content, limits, "the input")) {
+      String t = line.strip();
+      if (t.startsWith("-----BEGIN ")) {
+        inBlock = true;
+      } else if (t.startsWith("-----END ")) {
+        inBlock = false;
+      } else if (!inBlock && !t.isEmpty() && !t.startsWith("#") && isKeyLine(TextLines.bytes(line), limits)) {
+        throw new KeyPairException(ErrorCode.FORMAT,
+            "the input holds a PEM block and an OpenSSH key line; one key was expected");
+      }
+    }
+  }
+
+  private static boolean isKeyLine(byte[] line, KeyPairLimits limits) {
+    try {
+      AuthorizedKeys.parseEntry(line, limits);
+      return true;
+    } catch (KeyPairException e) {
+      return false;
     }
   }
 
@@ -84,8 +114,7 @@ public final class PublicKeys {
         entries.add(e);
       } else if (line instanceof AuthorizedKeysLine.Other o && o.error().isPresent()) {
         KeyPairException e = o.error().get();
-        throw new KeyPairException(e.code(), lines.size() == 1 ? e.getMessage()
-            : "line " + (lines.indexOf(line) + 1) + ": " + e.getMessage());
+        throw new KeyPairException(e.code(), e.getMessage(), e);
       }
     }
     if (entries.isEmpty()) {
@@ -102,8 +131,8 @@ public final class PublicKeys {
   /**
    * The format of {@code content}, from the content alone.
    *
-   * @throws KeyPairException {@link ErrorCode#UNRECOGNIZED_FORMAT} if no public key format fits;
-   *     {@link ErrorCode#UNSUPPORTED_ALGORITHM} for private key files, which need a private key reader
+   * @throws KeyPairException {@link ErrorCode#UNRECOGNIZED_FORMAT} if no public key format fits,
+   *     private key files included
    */
   public static KeyFormat detect(byte[] content) {
     content = withoutByteOrderMark(content);
