@@ -68,7 +68,7 @@ import java.util.stream.StreamSupport;
 public final class AuthorizedKeys {
 
   private static final String ENTRY = "authorized_keys entry";
-  private static final String LINE = "entry";
+  private static final String LINE = "the line";
   private static final int BUFFER = 64 * 1024;
 
   private AuthorizedKeys() {}

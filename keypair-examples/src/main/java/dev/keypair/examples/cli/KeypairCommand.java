@@ -53,14 +53,15 @@ public final class KeypairCommand {
 
   /** Runs the command with the given streams; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Streams.set(out);
+    Streams.set(out, err);
     boolean debug = Arrays.asList(args).contains("--debug");
     try {
       return dispatch(args, out);
     } catch (UsageException e) {
       err.println("keypair: " + USAGE_CODE + ": " + oneLine(e.getMessage()) + " (see 'keypair --help')");
       return USAGE;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // an Error too: never the JVM's exit code 1 (which reads as "no match") with a stack trace
       return report(e, err, debug);
     }
   }
@@ -76,7 +77,7 @@ public final class KeypairCommand {
       out.println("keypair " + version());
       return OK;
     }
-    if (rest.isEmpty()) {
+    if (rest.isEmpty() || (g.hasOption("help") && !commands().containsKey(rest.get(0)))) {
       if (g.hasOption("help")) {
         printTopHelp(out);
         return OK;
@@ -92,13 +93,18 @@ public final class KeypairCommand {
     options.addOption(Option.builder().longOpt("help").option("h").desc("Show this help and exit.").get());
     options.addOption(debugOption());
     String[] commandArgs = rest.subList(1, rest.size()).toArray(String[]::new);
-    if (Arrays.asList(commandArgs).contains("--help") || Arrays.asList(commandArgs).contains("-h")) {
+    if (g.hasOption("help") || Arrays.asList(commandArgs).contains("--help") || Arrays.asList(commandArgs).contains("-h")) {
       printCommandHelp(out, command, options);
       return OK;
     }
     CommandLine line = parse(options, commandArgs, false);
     if (!line.getArgList().isEmpty()) {
       throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' for " + command.name());
+    }
+    for (Option o : options.getOptions()) {
+      if (o.hasArg() && !o.hasArgs() && line.getOptionValues(o) != null && line.getOptionValues(o).length > 1) {
+        throw new UsageException("--" + o.getLongOpt() + " given more than once");
+      }
     }
     return command.run(new CommandArgs(line));
   }
@@ -116,7 +122,7 @@ public final class KeypairCommand {
     }
   }
 
-  static int report(RuntimeException ex, PrintStream err, boolean debug) {
+  static int report(Throwable ex, PrintStream err, boolean debug) {
     int code;
     if (ex instanceof KeyPairException) {
       KeyPairException kpe = (KeyPairException) ex;

@@ -1,18 +1,26 @@
 package dev.keypair.examples.cli;
 
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
-/** The command's standard output, written as bytes (comments are bytes, not text). */
+/**
+ * The command's standard output and error. Output is written as bytes (comments are bytes, not
+ * text); a failed write (a closed pipe, a full disk) is an error, not a silent success.
+ */
 final class Streams {
 
   private static PrintStream out = System.out;
+  private static PrintStream err = System.err;
 
   private Streams() {}
 
-  static void set(PrintStream stream) {
-    out = stream;
+  static void set(PrintStream outStream, PrintStream errStream) {
+    out = outStream;
+    err = errStream;
   }
 
   /** Writes {@code bytes} followed by a line feed. */
@@ -20,23 +28,37 @@ final class Streams {
     try {
       out.write(bytes);
       out.write('\n');
-      out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    check();
   }
 
   static void println(String text) {
-    println(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    println(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Writes bytes that already end with their line feed. */
   static void write(byte[] bytes) {
     try {
       out.write(bytes);
-      out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    check();
+  }
+
+  /** One line on standard error, in the command's error form: {@code keypair: CODE: message}. */
+  static void error(KeyPairException e) {
+    err.println("keypair: " + e.code().id() + ": " + KeypairCommand.oneLine(e.getMessage()));
+    err.flush();
+  }
+
+  private static void check() {
+    out.flush();
+    if (out.checkError()) {
+      throw new KeyPairException(ErrorCode.of("Output.Failed", ErrorCode.Category.INTERNAL),
+          "could not write to standard output");
     }
   }
 }

@@ -141,6 +141,56 @@ class CliContractTest {
     assertThat(pub.err()).isEqualTo("keypair: InvalidKey.Format: the input holds 2 keys; one was expected\n");
   }
 
+  /** Like ssh-keygen -l, good lines print; unlike it, each bad line is reported (stderr) and the exit code says so. */
+  @Test
+  void authorizedKeysWithBadLinesPrintsTheGoodOnes() throws Exception {
+    Path ak = dir.resolve("authorized_keys");
+    Files.writeString(ak, Fixtures.text("ed25519.pub") + "permitopen=\"db:postgresql\" " + Fixtures.text("rsa2048.pub")
+        + "garbage line here\n" + "no-pty,bogus " + Fixtures.text("ecdsa256.pub"));
+    Cli.Run r = Cli.run("fingerprint", "--in", ak.toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.out()).isEqualTo(Fixtures.text("ed25519.l.sha256") + Fixtures.text("rsa2048.l.sha256"));
+    assertThat(r.err()).isEqualTo("keypair: InvalidKey.Format: authorized_keys line 3: the line is not a key line: "
+        + "neither 'type base64 [comment]' nor 'options type base64 [comment]'\n"
+        + "keypair: InvalidKey.Option: authorized_keys line 4: unknown authorized_keys option 'bogus'\n");
+  }
+
+  /** Key lines are streamed: an authorized_keys file over the 1 MiB input cap still works. */
+  @Test
+  void largeAuthorizedKeysFilesAreStreamed() throws Exception {
+    Path ak = dir.resolve("big_authorized_keys");
+    String line = Fixtures.text("ed25519.pub");
+    Files.writeString(ak, line.repeat((2 << 20) / line.length()));
+    Cli.Run r = Cli.run("fingerprint", "--in", ak.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().lines().count()).isEqualTo((2 << 20) / line.length());
+    assertThat(r.err()).isEmpty();
+  }
+
+  /** ssh-keygen -l takes a comment starting with '#' on a key line for no comment; so do we. */
+  @Test
+  void hashCommentIsNoCommentAsSshKeygenPrintsIt() throws Exception {
+    Path f = dir.resolve("hash.pub");
+    Files.writeString(f, Fixtures.line("ed25519.pub").split(" keypair")[0] + " #mykey\n");
+    String expected = ExternalTools.sshKeygen().run("-l", "-f", f.toString()).ok().out();
+    assertThat(Cli.run("fingerprint", "--in", f.toString()).out()).isEqualTo(expected).contains(" no comment ");
+  }
+
+  @Test
+  void writeFailureIsAnErrorNotASilentSuccess() throws Exception {
+    java.io.OutputStream failing = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("disk full");
+      }
+    };
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = KeypairCommand.run(new String[] {"fingerprint", "--in", fixture("ed25519.pub").toString()},
+        new java.io.PrintStream(failing, true), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(5);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("keypair: Output.Failed: could not write to standard output\n");
+  }
+
   @Test
   void badInputIsExitThreeWithOneLine() throws Exception {
     Path garbage = dir.resolve("garbage");
@@ -148,7 +198,8 @@ class CliContractTest {
     Cli.Run r = Cli.run("fingerprint", "--in", garbage.toString());
     assertThat(r.exit()).isEqualTo(3);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).matches("keypair: InvalidKey\\.[A-Za-z]+: [^\\n]+\\n");
+    assertThat(r.err()).isEqualTo("keypair: InvalidKey.Format: authorized_keys line 1: the line is not a key line: "
+        + "neither 'type base64 [comment]' nor 'options type base64 [comment]'\n");
 
     Cli.Run missing = Cli.run("fingerprint", "--in", dir.resolve("nope").toString());
     assertThat(missing.exit()).isEqualTo(3);
@@ -165,7 +216,8 @@ class CliContractTest {
   void usageErrorsAreExitTwo() {
     for (String[] args : new String[][] {{}, {"fingerprint"}, {"frobnicate"}, {"fingerprint", "--in", "x", "--bogus"},
         {"fingerprint", "--in", "x", "--hash", "sha512"}, {"fingerprint", "--in", "x", "--aws", "--hash", "md5"},
-        {"public", "--in", "x", "--format", "xml"}, {"verify", "--in", "x"}}) {
+        {"public", "--in", "x", "--format", "xml"}, {"verify", "--in", "x"}, {"public", "--in", "a", "--in", "b"},
+        {"verify", "--in", "x", "--fingerprint", "a", "--fingerprint", "b"}}) {
       Cli.Run r = Cli.run(args);
       assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(r.out()).isEmpty();
@@ -178,6 +230,8 @@ class CliContractTest {
     assertThat(Cli.run("--help").exit()).isZero();
     assertThat(Cli.run("fingerprint", "--help").out()).contains("--hash", "--aws", "--in");
     assertThat(Cli.run("--version").out()).startsWith("keypair ");
+    assertThat(Cli.run("--help", "fingerprint")).isEqualTo(Cli.run("fingerprint", "--help"));
+    assertThat(Cli.run("--help", "fingerprint").exit()).isZero();
   }
 
   @Test
