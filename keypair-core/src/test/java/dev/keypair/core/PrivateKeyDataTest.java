@@ -136,7 +136,7 @@ class PrivateKeyDataTest {
     long t0 = System.nanoTime();
     assertCode(() -> RsaPrivateKeyData.of(n, BigInteger.valueOf(65537), BigInteger.TEN, huge, BigInteger.valueOf(3), BigInteger.ONE),
         ErrorCode.INVALID_VALUE, "8193 bits, over the limit of 8192");
-    assertThat(System.nanoTime() - t0).isLessThan(100_000_000L);
+    assertThat(System.nanoTime() - t0).isLessThan(1_000_000_000L); // a hang guard, not a speed test: p*q alone is microseconds
   }
 
   // --- DSA ---

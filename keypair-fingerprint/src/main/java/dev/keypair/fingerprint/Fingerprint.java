@@ -39,13 +39,16 @@ public record Fingerprint(FingerprintAlgorithm algorithm, Bytes digest, Fingerpr
     return algorithm == other.algorithm && digest.equals(other.digest);
   }
 
-  /** The spelled fingerprint, such as {@code SHA256:kYaaN7ViMi69+asH2lt6IzlHWWQcElr60MPZagY3Nro}. */
+  /**
+   * The spelled fingerprint, such as {@code SHA256:kYaaN7ViMi69+asH2lt6IzlHWWQcElr60MPZagY3Nro}. In
+   * the {@link FingerprintEncoding#OPENSSH} spelling the prefix is the hash function's name (an AWS
+   * imported-key MD5 reads {@code MD5:...}), as ssh-keygen would spell that digest.
+   */
   public String value() {
     byte[] d = digest.toByteArray();
     return switch (encoding) {
-      case OPENSSH -> algorithm == FingerprintAlgorithm.SHA256 || algorithm == FingerprintAlgorithm.SHA1
-          ? algorithm.displayName() + ":" + Base64.getEncoder().withoutPadding().encodeToString(d)
-          : "MD5:" + COLONS.formatHex(d);
+      case OPENSSH -> d.length == 16 ? "MD5:" + COLONS.formatHex(d)
+          : algorithm.hashName() + ":" + Base64.getEncoder().withoutPadding().encodeToString(d);
       case HEX_COLONS -> COLONS.formatHex(d);
       case HEX -> HexFormat.of().formatHex(d);
       case BASE64 -> Base64.getEncoder().withoutPadding().encodeToString(d);

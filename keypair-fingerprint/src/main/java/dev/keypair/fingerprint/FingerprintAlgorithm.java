@@ -44,6 +44,25 @@ public enum FingerprintAlgorithm {
     return digestLength;
   }
 
+  /** The hash function's name as ssh-keygen spells it in a prefix: {@code SHA256}, {@code MD5}, {@code SHA1}. */
+  public String hashName() {
+    return hashNameOfLength(digestLength);
+  }
+
+  /** {@code MD5}, {@code SHA1} or {@code SHA256} for a digest of 16, 20 or 32 bytes. */
+  static String hashNameOfLength(int length) {
+    switch (length) {
+      case 16:
+        return "MD5";
+      case 20:
+        return "SHA1";
+      case 32:
+        return "SHA256";
+      default:
+        throw new IllegalArgumentException("no fingerprint hash has " + length + " bytes");
+    }
+  }
+
   /** Whether this hashes the SSH public key blob (the OpenSSH algorithms). */
   public boolean hashesSshBlob() {
     return this == SHA256 || this == MD5 || this == SHA1;

@@ -73,12 +73,18 @@ public final class FingerprintMatcher {
       if (alg.digestLength() != length || !(prefix.isEmpty() || hashName(alg).equals(prefix))) {
         continue;
       }
-      Optional<Bytes> digest = digestOf(plain, alg, extra);
-      if (digest.isEmpty()) {
+      List<Bytes> candidates = new ArrayList<>(2);
+      ownDigest(plain, alg).ifPresent(candidates::add);
+      for (Fingerprint f : extra) {
+        if (f.algorithm() == alg) {
+          candidates.add(f.digest());
+        }
+      }
+      if (candidates.isEmpty()) {
         continue;
       }
       tried.add(alg);
-      if (digest.get().equals(p.digest())) {
+      if (candidates.contains(p.digest())) {
         return new Result(Optional.of(alg), false, tried);
       }
     }
@@ -94,12 +100,8 @@ public final class FingerprintMatcher {
     return new Result(Optional.empty(), false, tried);
   }
 
-  private static Optional<Bytes> digestOf(KeyData plain, FingerprintAlgorithm alg, Collection<Fingerprint> extra) {
-    for (Fingerprint f : extra) {
-      if (f.algorithm() == alg) {
-        return Optional.of(f.digest());
-      }
-    }
+  /** The key's own fingerprint under {@code alg}, where the public key alone determines it. */
+  private static Optional<Bytes> ownDigest(KeyData plain, FingerprintAlgorithm alg) {
     if (alg.hashesSshBlob()) {
       return Optional.of(Fingerprints.of(plain, alg).digest());
     }
@@ -109,13 +111,8 @@ public final class FingerprintMatcher {
     return Optional.empty();
   }
 
-  /** The hash function's name as a prefix would spell it. */
   private static String hashName(FingerprintAlgorithm alg) {
-    return switch (alg.digestLength()) {
-      case 16 -> "MD5";
-      case 20 -> "SHA1";
-      default -> "SHA256";
-    };
+    return alg.hashName();
   }
 
   /**
@@ -170,11 +167,8 @@ public final class FingerprintMatcher {
     if (digest == null || !(digest.length == 16 || digest.length == 20 || digest.length == 32)) {
       return null;
     }
-    if (prefix != null) {
-      int expected = prefix.equals("MD5") ? 16 : prefix.equals("SHA1") ? 20 : 32;
-      if (digest.length != expected) {
-        return null;
-      }
+    if (prefix != null && !FingerprintAlgorithm.hashNameOfLength(digest.length).equals(prefix)) {
+      return null;
     }
     return new Parsed(Bytes.of(digest), Optional.ofNullable(prefix));
   }

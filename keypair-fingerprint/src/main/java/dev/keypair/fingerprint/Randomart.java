@@ -21,11 +21,15 @@ public final class Randomart {
   private Randomart() {}
 
   /**
-   * The picture for {@code key}'s fingerprint {@code fp}: 11 lines joined by LF, without a final LF.
+   * The picture for {@code key}'s OpenSSH fingerprint under {@code algorithm}: 11 lines joined by LF,
+   * without a final LF, as {@code ssh-keygen -lv -E algorithm} draws it.
    *
-   * @param fp an OpenSSH fingerprint of the key ({@link FingerprintAlgorithm#hashesSshBlob()})
+   * @param algorithm {@link FingerprintAlgorithm#SHA256}, {@link FingerprintAlgorithm#MD5} or
+   *     {@link FingerprintAlgorithm#SHA1}
+   * @throws IllegalArgumentException for the AWS algorithms, which ssh-keygen never draws
    */
-  public static String draw(KeyData key, Fingerprint fp) {
+  public static String draw(KeyData key, FingerprintAlgorithm algorithm) {
+    Fingerprint fp = Fingerprints.of(key, algorithm);
     int len = SYMBOLS.length() - 1; // index of 'E'
     int[][] field = new int[WIDTH][HEIGHT];
     int x = WIDTH / 2;

@@ -65,6 +65,25 @@ class FingerprintMatcherTest {
         .contains(FingerprintAlgorithm.AWS_CREATED_SHA1);
   }
 
+  /** Extra candidates are tried besides the key's own fingerprints, never instead of them. */
+  @Test
+  void extraCandidatesDoNotHideTheKeysOwn() {
+    KeyData rsa = key("rsa2048");
+    Fingerprint bogus = new Fingerprint(FingerprintAlgorithm.SHA256, dev.keypair.core.Bytes.of(new byte[32]),
+        FingerprintEncoding.OPENSSH);
+    assertThat(FingerprintMatcher.match(rsa, Fingerprints.sha256(rsa).value(), List.of(bogus)).matched())
+        .contains(FingerprintAlgorithm.SHA256);
+  }
+
+  @Test
+  void opensshSpellingOfEveryAlgorithmUsesItsHashName() {
+    KeyData rsa = key("rsa2048");
+    assertThat(AwsFingerprints.imported(rsa).in(FingerprintEncoding.OPENSSH).value()).startsWith("MD5:");
+    assertThat(AwsFingerprints.createdFromPkcs8(new byte[] {1}).in(FingerprintEncoding.OPENSSH).value()).startsWith("SHA1:");
+    assertThatThrownBy(() -> Randomart.draw(rsa, FingerprintAlgorithm.AWS_IMPORTED_MD5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void prefixNarrowsTheCandidates() {
     KeyData rsa = key("rsa2048");

@@ -27,16 +27,29 @@ public final class Hostile {
   }
 
   /**
-   * Asserts that {@code call} fails with {@code code} within {@code budget}. It runs once before it is
-   * timed, so class loading and the first compilation do not count: the budget is for the work the
-   * input causes (HOSTILE.md), measured on the second run.
+   * How many times a budget may be exceeded before the test fails ({@code -Dkeypair.hostile.slack},
+   * default 5). These are not speed measurements (those are JMH benchmarks): they catch hangs and work
+   * that grows with the input where it should not, which exceed their budgets by orders of magnitude,
+   * while a loaded CI machine or a GC pause must not fail the build.
+   */
+  static final int SLACK = Integer.getInteger("keypair.hostile.slack", 5);
+
+  /**
+   * Asserts that {@code call} fails with {@code code} within {@code budget} (HOSTILE.md). It runs once
+   * untimed, so class loading and the first compilation do not count, then up to 5 times, and the
+   * fastest run must be within {@code budget} times {@link #SLACK}.
    */
   public static KeyPairException assertFailsWithin(Duration budget, ErrorCode code, ThrowingCallable call) {
-    assertFails(code, call);
-    long start = System.nanoTime();
     KeyPairException e = assertFails(code, call);
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    assertThat(took).as("time to refuse (%s)", e.getMessage()).isLessThanOrEqualTo(budget);
+    long best = Long.MAX_VALUE;
+    long allowed = budget.toNanos() * SLACK;
+    for (int i = 0; i < 5 && best > budget.toNanos(); i++) {
+      long start = System.nanoTime();
+      e = assertFails(code, call);
+      best = Math.min(best, System.nanoTime() - start);
+    }
+    assertThat(Duration.ofNanos(best)).as("fastest time to refuse, budget %s x %d (%s)", budget, SLACK, e.getMessage())
+        .isLessThanOrEqualTo(Duration.ofNanos(allowed));
     return e;
   }
 
