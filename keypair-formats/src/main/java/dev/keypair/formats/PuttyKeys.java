@@ -92,7 +92,7 @@ import javax.crypto.Cipher;
  *
  * <p>Secrets: the passphrase's bytes, the derived key material and every buffer that holds the private
  * blob in the clear are wiped when the call returns (see {@link Wipe}). Not wiped: the lines of the
- * input, which {@link dev.keypair.formats.internal.TextLines} turns into Strings (for an unencrypted
+ * input, which the line reader turns into Strings (for an unencrypted
  * file they hold the private key in base64, as the input itself does), the JCA cipher and MAC objects,
  * and the key's {@link BigInteger} components.
  */

@@ -130,6 +130,22 @@ class PuttyKeysTest {
     assertThat(PuttyKeys.encode(d.requirePrivateKey(), 3, NONE)).isEqualTo(PpkFixtures.bytes("ed25519_v3_comment.ppk"));
   }
 
+  /** Any bytes but CR, LF (and NUL, which PuTTY's C strings end at) round-trip, leading spaces included. */
+  @Test
+  void commentsAreBytes() {
+    List<byte[]> comments = List.of("  leading, inner  and trailing  ".getBytes(StandardCharsets.UTF_8),
+        new byte[] {(byte) 0xff, 't', '\t', (byte) 0x80, ':', ' '}, new byte[0]);
+    for (byte[] c : comments) {
+      SshPrivateKey key = TestKeys.ed25519Private(3).withComment(Comment.ofBytes(c));
+      for (int version : new int[] {2, 3}) {
+        byte[] file = PuttyKeys.encode(key, version, NONE);
+        DecodedPrivateKey d = PuttyKeys.decode(file, null);
+        assertThat(d.publicKey().comment().bytes().toByteArray()).isEqualTo(c);
+        assertThat(PuttyKeys.encode(d.requirePrivateKey(), version, NONE)).isEqualTo(file);
+      }
+    }
+  }
+
   @Test
   void lockedWithoutPassphrase() {
     DecodedPrivateKey d = PuttyKeys.decode(PpkFixtures.bytes("ecdsa384_v3_enc.ppk"), null);
