@@ -8,6 +8,8 @@
  * {@link dev.keypair.formats.Rfc4716} (SSH2 public key files),
  * {@link dev.keypair.formats.SubjectPublicKeyInfo} (DER), {@link dev.keypair.formats.PemPublicKeys}
  * (PEM {@code PUBLIC KEY} and {@code RSA PUBLIC KEY}) and {@link dev.keypair.formats.DerBase64}.
+ * Private keys: {@link dev.keypair.formats.PuttyKeys} (PuTTY {@code .ppk}, versions 2 and 3), read into a
+ * {@link dev.keypair.formats.DecodedPrivateKey} and written with a {@link dev.keypair.formats.KeyProtection}.
  *
  * <p>Every decoder is total: it returns a key or throws
  * {@link dev.keypair.core.KeyPairException} with an error code, and it applies the caps of

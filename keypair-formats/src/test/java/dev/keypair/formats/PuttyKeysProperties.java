@@ -1,0 +1,187 @@
+package dev.keypair.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keypair.core.InsecureSecretAccess;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
+import dev.keypair.core.SshPrivateKey;
+import dev.keypair.formats.KeyProtection.Argon2Variant;
+import dev.keypair.testsupport.TestKeys;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Properties of {@link PuttyKeys} over every key type keypair writes (RSA from the pool of real keys,
+ * ECDSA on each curve, Ed25519), both versions, with and without encryption (Argon2 with tiny costs),
+ * and comments as people write them.
+ */
+class PuttyKeysProperties {
+
+  private static final KeyPairLimits LIMITS = KeyPairLimits.defaults();
+
+  /** A way to protect a key: none, or a passphrase with some Argon2 variant and tiny costs. */
+  record Protection(KeyProtection protection, String description) {
+    @Override
+    public String toString() {
+      return description;
+    }
+  }
+
+  @Provide
+  Arbitrary<SshPrivateKey> keys() {
+    return TestKeys.privateKeys();
+  }
+
+  @Provide
+  Arbitrary<Protection> protections() {
+    Arbitrary<Protection> none = Arbitraries.just(new Protection(KeyProtection.none(InsecureSecretAccess.get()), "none"));
+    Arbitrary<String> passphrases = Arbitraries.strings().withCharRange(' ', '~').withChars('ü', '中', '\t')
+        .ofMinLength(1).ofMaxLength(30);
+    Arbitrary<Protection> encrypted = Combinators.combine(passphrases, Arbitraries.of(Argon2Variant.values()),
+        Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 2), Arbitraries.integers().between(0, 24))
+        .as((pw, variant, lanes, passes, extraKiB) -> new Protection(
+            KeyProtection.passphrase(dev.keypair.core.Passphrase.of(pw.toCharArray()))
+                .withArgon2(variant, 8 * lanes + extraKiB, passes, lanes),
+            variant.ppkName() + "/" + (8 * lanes + extraKiB) + "/" + passes + "/" + lanes));
+    return Arbitraries.oneOf(none, encrypted);
+  }
+
+  /**
+   * decode(encode(k)) is the same key with the same comment, in the version asked, encrypted as asked;
+   * an unencrypted file, or an encrypted version 2 file, is written again byte for byte.
+   */
+  @Property(tries = 300)
+  void roundTrip(@ForAll("keys") SshPrivateKey key, @ForAll @IntRange(min = 2, max = 3) int version,
+      @ForAll("protections") Protection p) {
+    byte[] file = PuttyKeys.encode(key, version, p.protection());
+    DecodedPrivateKey d = PuttyKeys.decode(file, p.protection().passphrase().orElse(null), LIMITS);
+    assertThat(d.format()).isEqualTo(version == 2 ? KeyFormat.PPK_V2 : KeyFormat.PPK_V3);
+    assertThat(d.requirePrivateKey().sameKey(key)).isTrue();
+    assertThat(d.requirePrivateKey().comment()).isEqualTo(key.comment());
+    assertThat(d.publicKey()).isEqualTo(key.publicKey());
+    if (!p.protection().isEncrypted()) {
+      assertThat(d.encryption()).isEmpty();
+    } else {
+      assertThat(d.encryption()).contains(version == 2 ? "aes256-cbc" : "aes256-cbc/" + p.description());
+      DecodedPrivateKey locked = PuttyKeys.decode(file, null, LIMITS);
+      assertThat(locked.publicKey()).isEqualTo(key.publicKey());
+      assertThat(locked.privateKey()).isEmpty();
+    }
+    if (!p.protection().isEncrypted() || version == 2) {
+      assertThat(PuttyKeys.encode(d.requirePrivateKey(), version, p.protection())).isEqualTo(file);
+    }
+  }
+
+  /**
+   * Encrypting again with version 3 changes the salt, and with it the ciphertext and the MAC, and nothing
+   * else: not the headers, not the line count, not the padding (taken from the blob's SHA-1, which the
+   * same key always has). Version 2 has no salt: the same bytes again.
+   */
+  @Property(tries = 100)
+  void reencryptingChangesOnlySaltCiphertextAndMac(@ForAll("keys") SshPrivateKey key,
+      @ForAll("protections") Protection p) {
+    if (!p.protection().isEncrypted()) {
+      return;
+    }
+    assertThat(PuttyKeys.encode(key, 2, p.protection())).isEqualTo(PuttyKeys.encode(key, 2, p.protection()));
+    byte[] a = PuttyKeys.encode(key, 3, p.protection());
+    byte[] b = PuttyKeys.encode(key, 3, p.protection());
+    List<String> la = lines(a);
+    List<String> lb = lines(b);
+    assertThat(lb).hasSameSizeAs(la);
+    int privateHeader = indexOf(la, "Private-Lines: ");
+    for (int i = 0; i < la.size(); i++) {
+      String line = la.get(i);
+      if (line.startsWith("Argon2-Salt: ")) {
+        assertThat(lb.get(i)).isNotEqualTo(line);
+      } else if (!(i > privateHeader && i < la.size() - 1) && !line.startsWith("Private-MAC: ")) {
+        assertThat(lb.get(i)).isEqualTo(line);
+      }
+    }
+    // same salt: same bytes, so padding and everything else come from the key, passphrase and costs alone
+    byte[] salt = PuttyKeysTest.salt(a);
+    assertThat(PuttyKeys.encode(key, 3, p.protection(), salt)).isEqualTo(a);
+    assertThat(PuttyKeys.decode(b, p.protection().passphrase().orElseThrow(), LIMITS).requirePrivateKey().sameKey(key))
+        .isTrue();
+  }
+
+  /** On arbitrary bytes the decoder returns a key or throws KeyPairException, nothing else. */
+  @Property(tries = 3000)
+  void decoderIsTotalOnArbitraryBytes(@ForAll("texts") byte[] text) {
+    total(text);
+  }
+
+  /** On a valid file with one line replaced by arbitrary text, likewise. */
+  @Property(tries = 2000)
+  void decoderIsTotalOnAFileWithOneLineReplaced(@ForAll("files") byte[] file, @ForAll("lines") String line,
+      @ForAll @IntRange(min = 0, max = 40) int index) {
+    List<String> lines = new java.util.ArrayList<>(lines(file));
+    lines.set(index % lines.size(), line);
+    total((String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  private static void total(byte[] text) {
+    try {
+      DecodedPrivateKey d = PuttyKeys.decode(text, PpkFixtures.passphrase(), LIMITS);
+      assertThat(d.publicKey()).isNotNull();
+    } catch (KeyPairException expected) {
+      assertThat(expected.getMessage()).doesNotContain("\n");
+    }
+  }
+
+  @Provide
+  Arbitrary<byte[]> texts() {
+    Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(400);
+    Arbitrary<byte[]> prefixed = Combinators.combine(Arbitraries.of("PuTTY-User-Key-File-2: ssh-rsa\n",
+        "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: \n", "PuTTY-User-Key-File-3: ecdsa-sha2-nistp256\n"
+            + "Encryption: aes256-cbc\nComment: x\nPublic-Lines: 1\n"), raw)
+        .as((p, r) -> {
+          byte[] head = p.getBytes(StandardCharsets.US_ASCII);
+          byte[] out = Arrays.copyOf(head, head.length + r.length);
+          System.arraycopy(r, 0, out, head.length, r.length);
+          return out;
+        });
+    return Arbitraries.oneOf(raw, prefixed);
+  }
+
+  @Provide
+  Arbitrary<byte[]> files() {
+    return Arbitraries.of("ed25519_v3.ppk", "ed25519_v2_enc.ppk", "ecdsa256_v3_enc.ppk", "rsa2048_v2.ppk",
+        "dsa1024_v3.ppk").map(PpkFixtures::bytes);
+  }
+
+  @Provide
+  Arbitrary<String> lines() {
+    Arbitrary<String> any = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(80);
+    Arbitrary<String> headers = Combinators.combine(Arbitraries.of("PuTTY-User-Key-File-3", "Encryption", "Comment",
+        "Public-Lines", "Key-Derivation", "Argon2-Memory", "Argon2-Passes", "Argon2-Parallelism", "Argon2-Salt",
+        "Private-Lines", "Private-MAC"), Arbitraries.of("0", "1", "2", "-1", "4294967295", "none", "aes256-cbc",
+        "Argon2id", "00112233445566778899aabbccddeeff", "", "ssh-rsa", "99999999"))
+        .as((h, v) -> h + ": " + v);
+    Arbitrary<String> base64 = Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+        .ofMinLength(1).ofMaxLength(68);
+    return Arbitraries.oneOf(any, headers, base64);
+  }
+
+  private static List<String> lines(byte[] file) {
+    return List.of(new String(file, StandardCharsets.ISO_8859_1).split("\n"));
+  }
+
+  private static int indexOf(List<String> lines, String prefix) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
