@@ -25,7 +25,7 @@ class MinaOracleProperties {
 
   @Property(tries = 150)
   void minaReadsOurLinesAndAgreesOnFingerprints(@ForAll("jcaKeys") KeyData key) throws Exception {
-    String line = OpenSshPublicKeys.format(SshPublicKey.of(key, Comment.of("oracle@test")));
+    String line = OpenSshPublicKeys.encodeToString(SshPublicKey.of(key, Comment.of("oracle@test")));
     PublicKeyEntry entry = PublicKeyEntry.parsePublicKeyEntry(line);
     PublicKey mina = entry.resolvePublicKey(null, null, null);
     assertThat(KeyData.fromJca(mina)).isEqualTo(key);

@@ -2,6 +2,7 @@ package dev.keypair.formats;
 
 import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyData;
+import dev.keypair.core.SshPublicKey;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.internal.StrictBase64;
@@ -31,8 +32,13 @@ public final class DerBase64 {
   private DerBase64() {}
 
   /** Reads the base64 of a DER SubjectPublicKeyInfo with the default limits. */
-  public static KeyData parse(byte[] text) {
+  public static SshPublicKey parse(byte[] text) {
     return parse(text, KeyPairLimits.defaults());
+  }
+
+  /** Reads the base64 of a DER SubjectPublicKeyInfo with the default limits. */
+  public static SshPublicKey parse(String text) {
+    return parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), KeyPairLimits.defaults());
   }
 
   /**
@@ -41,7 +47,7 @@ public final class DerBase64 {
    * @throws KeyPairException {@link ErrorCode#FORMAT} for bad base64, and the codes of
    *     {@link SubjectPublicKeyInfo#decode(byte[], KeyPairLimits)}
    */
-  public static KeyData parse(byte[] text, KeyPairLimits limits) {
+  public static SshPublicKey parse(byte[] text, KeyPairLimits limits) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(limits, "limits");
     TextLines.split(text, limits, WHAT); // the size, line length and NUL checks, before decoding
@@ -49,11 +55,16 @@ public final class DerBase64 {
     if (der.length == 0) {
       throw new KeyPairException(ErrorCode.FORMAT, WHAT + " is empty");
     }
-    return SubjectPublicKeyInfo.decode(der, limits);
+    return SshPublicKey.of(SubjectPublicKeyInfo.decode(der, limits));
+  }
+
+  /** The base64 of the key's DER SubjectPublicKeyInfo, one line, no line end, as ASCII bytes. */
+  public static byte[] encode(KeyData key) {
+    return encodeToString(key).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** The base64 of the key's DER SubjectPublicKeyInfo, one line, no line end. */
-  public static String encode(KeyData key) {
+  public static String encodeToString(KeyData key) {
     return StrictBase64.encode(SubjectPublicKeyInfo.encode(key));
   }
 }

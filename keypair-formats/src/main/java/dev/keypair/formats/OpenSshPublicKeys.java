@@ -137,7 +137,7 @@ public final class OpenSshPublicKeys {
    * The line for {@code key} as a String, without a line end. A comment that is not UTF-8 is
    * decoded lossily; {@link #encode(SshPublicKey)} keeps its bytes.
    */
-  public static String format(SshPublicKey key) {
+  public static String encodeToString(SshPublicKey key) {
     return new String(encode(key), StandardCharsets.UTF_8);
   }
 

@@ -93,17 +93,31 @@ public final class PemPublicKeys {
     return SshPublicKey.of(key);
   }
 
-  /** The key as {@code -----BEGIN PUBLIC KEY-----}, as {@code ssh-keygen -e -m PKCS8} writes it. */
-  public static String encodeSpki(KeyData key) {
+  /**
+   * The key as {@code -----BEGIN PUBLIC KEY-----}, as {@code ssh-keygen -e -m PKCS8} (or, for
+   * Ed25519, {@code openssl pkey -pubout}) writes it, as ASCII bytes.
+   */
+  public static byte[] encodeSpki(KeyData key) {
+    return encodeSpkiToString(key).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** As {@link #encodeSpki(KeyData)}, as text. */
+  public static String encodeSpkiToString(KeyData key) {
     return PemBlocks.encode(SPKI_LABEL, SubjectPublicKeyInfo.encode(key));
   }
 
   /**
-   * The key as {@code -----BEGIN RSA PUBLIC KEY-----}, as {@code ssh-keygen -e -m PEM} writes it.
+   * The key as {@code -----BEGIN RSA PUBLIC KEY-----}, as {@code ssh-keygen -e -m PEM} writes it, as
+   * ASCII bytes.
    *
    * @throws KeyPairException {@link ErrorCode#UNREPRESENTABLE} unless the key is RSA
    */
-  public static String encodePkcs1(KeyData key) {
+  public static byte[] encodePkcs1(KeyData key) {
+    return encodePkcs1ToString(key).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** As {@link #encodePkcs1(KeyData)}, as text. */
+  public static String encodePkcs1ToString(KeyData key) {
     Objects.requireNonNull(key, "key");
     return PemBlocks.encode(PKCS1_LABEL, Pkcs1.encode(key));
   }

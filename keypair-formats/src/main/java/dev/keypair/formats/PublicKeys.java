@@ -71,7 +71,7 @@ public final class PublicKeys {
         refuseKeyLinesBesidePem(content, limits);
         return List.of(DecodedPublicKey.of(PemPublicKeys.parse(content, limits), format));
       case DER_BASE64:
-        return List.of(DecodedPublicKey.of(SshPublicKey.of(DerBase64.parse(content, limits)), format));
+        return List.of(DecodedPublicKey.of(DerBase64.parse(content, limits), format));
       default:
         return openSshLines(content, limits);
     }
@@ -188,10 +188,10 @@ public final class PublicKeys {
   public static byte[] encode(SshPublicKey key, PublicKeyFormat format) {
     return switch (format) {
       case OPENSSH -> withLf(OpenSshPublicKeys.encode(key));
-      case RFC4716 -> Rfc4716.encodeBytes(key);
-      case PEM_SPKI -> PemPublicKeys.encodeSpki(key.keyData()).getBytes(StandardCharsets.US_ASCII);
-      case PEM_PKCS1 -> PemPublicKeys.encodePkcs1(key.keyData()).getBytes(StandardCharsets.US_ASCII);
-      case DER_BASE64 -> withLf(DerBase64.encode(key.keyData()).getBytes(StandardCharsets.US_ASCII));
+      case RFC4716 -> Rfc4716.encode(key);
+      case PEM_SPKI -> PemPublicKeys.encodeSpki(key.keyData());
+      case PEM_PKCS1 -> PemPublicKeys.encodePkcs1(key.keyData());
+      case DER_BASE64 -> withLf(DerBase64.encode(key.keyData()));
     };
   }
 

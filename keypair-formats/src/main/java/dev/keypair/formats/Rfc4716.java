@@ -125,6 +125,11 @@ public final class Rfc4716 {
    * @throws KeyPairException {@link ErrorCode#FORMAT} for a malformed file, {@link ErrorCode#INPUT_TOO_LARGE}
    *     over a cap, or the blob's own errors (type, value, size)
    */
+  public static Rfc4716Key parse(byte[] text) {
+    return parse(text, KeyPairLimits.defaults());
+  }
+
+  /** Reads an RFC 4716 file. */
   public static Rfc4716Key parse(byte[] text, KeyPairLimits limits) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(limits, "limits");
@@ -361,14 +366,14 @@ public final class Rfc4716 {
 
   /**
    * The file for {@code key}, with a {@code Comment} header holding the key's comment if it has one,
-   * as text. A comment that is not UTF-8 is decoded lossily here; {@link #encodeBytes(SshPublicKey)}
+   * as text. A comment that is not UTF-8 is decoded lossily here; {@link #encode(SshPublicKey)}
    * keeps its bytes.
    *
    * @throws KeyPairException {@link ErrorCode#UNREPRESENTABLE} for a comment with a line break or NUL,
    *     or longer than RFC 4716 allows
    */
-  public static String encode(SshPublicKey key) {
-    return new String(encodeBytes(key), StandardCharsets.UTF_8);
+  public static String encodeToString(SshPublicKey key) {
+    return new String(encode(key), StandardCharsets.UTF_8);
   }
 
   /**
@@ -378,12 +383,12 @@ public final class Rfc4716 {
    * @throws KeyPairException {@link ErrorCode#UNREPRESENTABLE} for a header value longer than RFC 4716
    *     allows
    */
-  public static String encode(SshPublicKey key, List<Header> headers) {
-    return new String(encodeBytes(key, headers), StandardCharsets.UTF_8);
+  public static String encodeToString(SshPublicKey key, List<Header> headers) {
+    return new String(encode(key, headers), StandardCharsets.UTF_8);
   }
 
-  /** As {@link #encode(SshPublicKey)}, as bytes: a comment is written byte for byte. */
-  public static byte[] encodeBytes(SshPublicKey key) {
+  /** The file for {@code key} as bytes: a comment is written byte for byte. */
+  public static byte[] encode(SshPublicKey key) {
     Objects.requireNonNull(key, "key");
     Comment comment = key.comment();
     if (comment.isEmpty()) {
@@ -396,8 +401,8 @@ public final class Rfc4716 {
     return write(key, List.of("Comment"), List.of(quote(CoreAccess.array(comment.bytes()))));
   }
 
-  /** As {@link #encode(SshPublicKey, List)}, as bytes. */
-  public static byte[] encodeBytes(SshPublicKey key, List<Header> headers) {
+  /** The file for {@code key} with exactly these headers, as bytes. */
+  public static byte[] encode(SshPublicKey key, List<Header> headers) {
     Objects.requireNonNull(key, "key");
     List<String> tags = new ArrayList<>(headers.size());
     List<byte[]> values = new ArrayList<>(headers.size());

@@ -52,7 +52,7 @@ class DerInteropTest {
         "-f", "key").ok();
     KeyData pub = OpenSshPublicKeys.parse(Files.readAllBytes(dir.resolve("key.pub"))).keyData();
     byte[] ourDer = SubjectPublicKeyInfo.encode(pub);
-    String ourPem = PemPublicKeys.encodeSpki(pub);
+    String ourPem = PemPublicKeys.encodeSpkiToString(pub);
 
     // the tools write, keypair reads the same key and would have written the same bytes
     String sshPkcs8 = sshKeygen().run("-e", "-m", "PKCS8", "-f", "key.pub").ok().out();
@@ -69,11 +69,11 @@ class DerInteropTest {
     assertThat(openssl().run("pkey", "-pubin", "-in", "ours.pem", "-outform", "DER").ok().stdout())
         .isEqualTo(ourDer);
     assertSshKeygenImports("PKCS8", "ours.pem", pub);
-    write("ours.b64", DerBase64.encode(pub));
+    write("ours.b64", DerBase64.encodeToString(pub));
     openssl().run("base64", "-d", "-A", "-in", "ours.b64", "-out", "ours.der").ok();
     assertThat(openssl().run("pkey", "-pubin", "-inform", "DER", "-in", "ours.der", "-outform", "DER").ok().stdout())
         .isEqualTo(ourDer);
-    assertThat(DerBase64.parse(openssl().run("base64", "-A", "-in", "ours.der").ok().stdout())).isEqualTo(pub);
+    assertThat(DerBase64.parse(openssl().run("base64", "-A", "-in", "ours.der").ok().stdout()).keyData()).isEqualTo(pub);
 
     if (pub instanceof RsaKeyData) {
       pkcs1BothWays(pub, ourPem);
@@ -83,7 +83,7 @@ class DerInteropTest {
   private void pkcs1BothWays(KeyData pub, String ourSpkiPem) throws IOException {
     String sshPem = sshKeygen().run("-e", "-m", "PEM", "-f", "key.pub").ok().out();
     String opensslPkcs1 = openssl().run("rsa", "-in", "key", "-RSAPublicKey_out").ok().out();
-    String ourPkcs1 = PemPublicKeys.encodePkcs1(pub);
+    String ourPkcs1 = PemPublicKeys.encodePkcs1ToString(pub);
     assertThat(PemPublicKeys.parse(sshPem).keyData()).isEqualTo(pub);
     assertThat(PemPublicKeys.parse(opensslPkcs1).keyData()).isEqualTo(pub);
     assertThat(ourPkcs1).isEqualTo(sshPem).isEqualTo(opensslPkcs1);
@@ -116,13 +116,13 @@ class DerInteropTest {
 
     assertThat(PemPublicKeys.parse(opensslPem).keyData()).isEqualTo(expected);
     assertThat(SubjectPublicKeyInfo.decode(opensslDer)).isEqualTo(expected);
-    assertThat(PemPublicKeys.encodeSpki(expected)).isEqualTo(opensslPem);
+    assertThat(PemPublicKeys.encodeSpkiToString(expected)).isEqualTo(opensslPem);
     assertThat(SubjectPublicKeyInfo.encode(expected)).isEqualTo(opensslDer);
 
-    write("ours.pem", PemPublicKeys.encodeSpki(expected));
+    write("ours.pem", PemPublicKeys.encodeSpkiToString(expected));
     assertThat(openssl().run("pkey", "-pubin", "-in", "ours.pem", "-outform", "DER").ok().stdout())
         .isEqualTo(opensslDer);
-    write("ours.b64", DerBase64.encode(expected));
+    write("ours.b64", DerBase64.encodeToString(expected));
     openssl().run("base64", "-d", "-A", "-in", "ours.b64", "-out", "ours.der").ok();
     assertThat(Files.readAllBytes(dir.resolve("ours.der"))).isEqualTo(opensslDer);
 
@@ -133,7 +133,7 @@ class DerInteropTest {
     } else {
       assertThat(imported.err()).contains("unsupported pubkey type");
     }
-    write("ours.pub", OpenSshPublicKeys.format(dev.keypair.core.SshPublicKey.of(expected)) + "\n");
+    write("ours.pub", OpenSshPublicKeys.encodeToString(dev.keypair.core.SshPublicKey.of(expected)) + "\n");
     Result exported = sshKeygen().run("-e", "-m", "PKCS8", "-f", "ours.pub");
     if (exported.exitCode() == 0) {
       assertThat(exported.out()).isEqualTo(opensslPem);
@@ -157,8 +157,8 @@ class DerInteropTest {
     openssl().run("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:" + curve, "-out", "key.pem").ok();
     String opensslPem = openssl().run("pkey", "-in", "key.pem", "-pubout").ok().out();
     KeyData key = PemPublicKeys.parse(opensslPem).keyData();
-    assertThat(PemPublicKeys.encodeSpki(key)).isEqualTo(opensslPem);
-    write("ours.pem", PemPublicKeys.encodeSpki(key));
+    assertThat(PemPublicKeys.encodeSpkiToString(key)).isEqualTo(opensslPem);
+    write("ours.pem", PemPublicKeys.encodeSpkiToString(key));
     // ssh-keygen reads openssl's private key (-y) and our public PEM (-i): the same blob
     Files.setPosixFilePermissions(dir.resolve("key.pem"), java.nio.file.attribute.PosixFilePermissions.fromString(
         "rw-------"));

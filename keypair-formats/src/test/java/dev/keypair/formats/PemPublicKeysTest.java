@@ -48,7 +48,7 @@ class PemPublicKeysTest {
     SshPublicKey key = parse(pem);
     assertThat(key.keyData()).isEqualTo(TestKeys.fixtureKey(name));
     assertThat(key.comment()).isEqualTo(Comment.none());
-    assertThat(PemPublicKeys.encodeSpki(key.keyData())).isEqualTo(pem);
+    assertThat(PemPublicKeys.encodeSpkiToString(key.keyData())).isEqualTo(pem);
   }
 
   @ParameterizedTest
@@ -57,7 +57,7 @@ class PemPublicKeysTest {
     String pem = Fixtures.text(name + ".pkcs1.pem");
     SshPublicKey key = parse(pem);
     assertThat(key.keyData()).isEqualTo(TestKeys.fixtureKey(name));
-    assertThat(PemPublicKeys.encodePkcs1(key.keyData())).isEqualTo(pem);
+    assertThat(PemPublicKeys.encodePkcs1ToString(key.keyData())).isEqualTo(pem);
   }
 
   @Test
@@ -65,7 +65,7 @@ class PemPublicKeysTest {
     String pem = Fixtures.text("ed25519_openssl.pkcs8.pem");
     Ed25519KeyData key = (Ed25519KeyData) parse(pem).keyData();
     assertThat(key.keyBytes()).isEqualTo(HexFormat.of().parseHex(Fixtures.line("ed25519_openssl.raw.hex")));
-    assertThat(PemPublicKeys.encodeSpki(key)).isEqualTo(pem);
+    assertThat(PemPublicKeys.encodeSpkiToString(key)).isEqualTo(pem);
   }
 
   @ParameterizedTest
@@ -77,7 +77,7 @@ class PemPublicKeysTest {
     byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
     KeyData jdk = KeyData.fromJca(KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der)));
     assertThat(key).isEqualTo(jdk);
-    assertThat(PemPublicKeys.encodeSpki(key)).isEqualTo(pem);
+    assertThat(PemPublicKeys.encodeSpkiToString(key)).isEqualTo(pem);
   }
 
   @Test
@@ -87,8 +87,8 @@ class PemPublicKeysTest {
     String pkcs1 = new String(Vectors.bytes("derived/rsa2048.pkcs1pub.pem"), StandardCharsets.US_ASCII);
     assertThat(parse(spki).keyData()).isEqualTo(expected);
     assertThat(parse(pkcs1).keyData()).isEqualTo(expected);
-    assertThat(PemPublicKeys.encodeSpki(expected)).isEqualTo(spki);
-    assertThat(PemPublicKeys.encodePkcs1(expected)).isEqualTo(pkcs1);
+    assertThat(PemPublicKeys.encodeSpkiToString(expected)).isEqualTo(spki);
+    assertThat(PemPublicKeys.encodePkcs1ToString(expected)).isEqualTo(pkcs1);
   }
 
   @Test
@@ -137,14 +137,14 @@ class PemPublicKeysTest {
   void pkcs1OfOtherKeysIsUnrepresentable() {
     for (String name : new String[] {"ecdsa256", "ed25519", "dsa1024", "rsa2048-user-cert"}) {
       KeyData key = TestKeys.fixtureKey(name);
-      assertThat(assertFails(ErrorCode.UNREPRESENTABLE, () -> PemPublicKeys.encodePkcs1(key)).getMessage())
+      assertThat(assertFails(ErrorCode.UNREPRESENTABLE, () -> PemPublicKeys.encodePkcs1ToString(key)).getMessage())
           .contains("RSA keys only");
     }
   }
 
   @Test
   void spkiOfCertificatesIsUnrepresentable() {
-    assertFails(ErrorCode.UNREPRESENTABLE, () -> PemPublicKeys.encodeSpki(TestKeys.fixtureKey("ed25519-user-cert")));
+    assertFails(ErrorCode.UNREPRESENTABLE, () -> PemPublicKeys.encodeSpkiToString(TestKeys.fixtureKey("ed25519-user-cert")));
   }
 
   // --- HOSTILE 5: trailing bytes after the DER inside PEM

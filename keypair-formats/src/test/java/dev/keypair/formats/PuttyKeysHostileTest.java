@@ -469,7 +469,7 @@ class PuttyKeysHostileTest {
     Hostile.assertFailsWithin(FAST, ErrorCode.INVALID_VALUE, () -> decode(rsaFile(D, Q, P, IQMP)));
     BigInteger huge = BigInteger.ONE.shiftLeft(8200).add(BigInteger.ONE);
     Hostile.assertFailsWithin(FAST, ErrorCode.INVALID_VALUE, () -> decode(rsaFile(D, huge, Q, IQMP)));
-    Hostile.assertFailsWithin(FAST, ErrorCode.FORMAT, () -> decode(rsaFile(D, P, Q, BigInteger.ONE.shiftLeft(20000))));
+    Hostile.assertFailsWithin(FAST, ErrorCode.KEY_TOO_LARGE, () -> decode(rsaFile(D, P, Q, BigInteger.ONE.shiftLeft(20000))));
   }
 
   /** Swapped primes with the matching iqmp are the same RSA key pair, and read as written. */

@@ -47,7 +47,7 @@ class Rfc4716InteropTest {
     Comment chosen = read.key().comment();
     assertThat(chosen.toString()).contains("converted by");
 
-    assertThat(Rfc4716.encodeBytes(key.withComment(chosen))).isEqualTo(exported);
+    assertThat(Rfc4716.encode(key.withComment(chosen))).isEqualTo(exported);
   }
 
   /** What keypair writes, ssh-keygen -i reads back to the same blob, folded comments included. */
@@ -58,7 +58,7 @@ class Rfc4716InteropTest {
     int n = 0;
     for (String c : COMMENTS) {
       Path ours = dir.resolve("ours" + n++ + ".rfc4716");
-      byte[] text = Rfc4716.encodeBytes(key.withComment(Comment.of(c)));
+      byte[] text = Rfc4716.encode(key.withComment(Comment.of(c)));
       Files.write(ours, text);
       if (c.length() > 70) {
         assertThat(new String(text, java.nio.charset.StandardCharsets.UTF_8)).as("folded").contains("\\\n");
@@ -75,7 +75,7 @@ class Rfc4716InteropTest {
   void sshKeygenReadsFixturesWeWrite(String name) throws IOException {
     SshPublicKey key = OpenSshPublicKeys.parse(Fixtures.bytes(name + ".pub"));
     Path ours = dir.resolve(name + ".rfc4716");
-    Files.write(ours, Rfc4716.encodeBytes(key));
+    Files.write(ours, Rfc4716.encode(key));
     String line = ExternalTools.sshKeygen().run("-i", "-m", "RFC4716", "-f", ours.toString()).ok().out().strip();
     assertThat(OpenSshPublicKeys.parse(line).keyData()).isEqualTo(key.keyData());
   }

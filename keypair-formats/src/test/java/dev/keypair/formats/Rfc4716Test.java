@@ -70,9 +70,9 @@ class Rfc4716Test {
     byte[] expected = Fixtures.bytes(name + ".rfc4716");
     Comment sshKeygens = Rfc4716.parse(expected, KeyPairLimits.defaults()).key().comment();
     SshPublicKey key = pub(name).withComment(sshKeygens);
-    assertThat(Rfc4716.encodeBytes(key)).isEqualTo(expected);
-    assertThat(Rfc4716.encode(key)).isEqualTo(Fixtures.text(name + ".rfc4716"));
-    assertThat(Rfc4716.encode(key, List.of(new Header("Comment", sshKeygens.toString()))))
+    assertThat(Rfc4716.encode(key)).isEqualTo(expected);
+    assertThat(Rfc4716.encodeToString(key)).isEqualTo(Fixtures.text(name + ".rfc4716"));
+    assertThat(Rfc4716.encodeToString(key, List.of(new Header("Comment", sshKeygens.toString()))))
         .isEqualTo(Fixtures.text(name + ".rfc4716"));
   }
 
@@ -322,13 +322,13 @@ class Rfc4716Test {
   @Test
   void writesNoCommentHeaderForAKeyWithoutComment() {
     SshPublicKey key = pub("ed25519").withComment(Comment.none());
-    assertThat(Rfc4716.encode(key)).isEqualTo(B + "\n" + ed25519Base64() + "\n" + E + "\n");
+    assertThat(Rfc4716.encodeToString(key)).isEqualTo(B + "\n" + ed25519Base64() + "\n" + E + "\n");
   }
 
   @Test
   void writesTheGivenHeadersInOrder() {
     SshPublicKey key = pub("ed25519");
-    String text = Rfc4716.encode(key, List.of(new Header("Subject", "me"), new Header("x-command", "/bin/true"),
+    String text = Rfc4716.encodeToString(key, List.of(new Header("Subject", "me"), new Header("x-command", "/bin/true"),
         new Header("comment", "lower case tag"), new Header("x-quoted", "\"q\""), new Header("x-bs", "ends\\"),
         new Header("x-inner", "a \"b\" c"), new Header("x-empty", "")));
     assertThat(text).isEqualTo(B + "\n"
@@ -345,7 +345,7 @@ class Rfc4716Test {
         new Header("comment", "lower case tag"), new Header("x-quoted", "\"q\""), new Header("x-bs", "ends\\"),
         new Header("x-inner", "a \"b\" c"), new Header("x-empty", ""));
     assertThat(back.key()).isEqualTo(key.withComment(Comment.of("lower case tag")));
-    assertThat(Rfc4716.encode(key, List.of())).isEqualTo(B + "\n" + ed25519Base64() + "\n" + E + "\n");
+    assertThat(Rfc4716.encodeToString(key, List.of())).isEqualTo(B + "\n" + ed25519Base64() + "\n" + E + "\n");
   }
 
   @Test
@@ -353,7 +353,7 @@ class Rfc4716Test {
     for (String c : List.of("\"", "\"\"", "say \"hi\"", "\"quoted\"", "back\\", "\\", "a\\b", " lead", "trail ",
         "tab\there", "x: y", "a END b")) {
       SshPublicKey key = pub("ed25519").withComment(Comment.of(c));
-      assertThat(Rfc4716.parse(Rfc4716.encode(key)).key()).as(c).isEqualTo(key);
+      assertThat(Rfc4716.parse(Rfc4716.encodeToString(key)).key()).as(c).isEqualTo(key);
     }
   }
 
@@ -361,7 +361,7 @@ class Rfc4716Test {
   void nonUtf8CommentsRoundTripAsBytes() {
     byte[] raw = {'a', (byte) 0xff, (byte) 0x80, 'b', (byte) 0xc3};
     SshPublicKey key = pub("ecdsa384").withComment(Comment.ofBytes(raw));
-    byte[] out = Rfc4716.encodeBytes(key);
+    byte[] out = Rfc4716.encode(key);
     assertThat(Rfc4716.parse(out, KeyPairLimits.defaults()).key()).isEqualTo(key);
   }
 
@@ -373,7 +373,7 @@ class Rfc4716Test {
     for (String c : List.of(longAscii, cjk, emoji, "x: ".repeat(100), " END ".repeat(50),
         ":".repeat(200) + " ", "\\".repeat(150), "----END----".repeat(20), "--- ".repeat(80))) {
       SshPublicKey key = pub("rsa2048").withComment(Comment.of(c));
-      byte[] out = Rfc4716.encodeBytes(key);
+      byte[] out = Rfc4716.encode(key);
       List<String> lines = physicalLines(out);
       for (String line : lines) {
         assertThat(line.getBytes(StandardCharsets.ISO_8859_1).length).as(line).isLessThanOrEqualTo(72);
@@ -390,7 +390,7 @@ class Rfc4716Test {
     Arrays.fill(invalidUtf8, (byte) 0x80);
     for (Comment c : List.of(Comment.of("-".repeat(300)), Comment.ofBytes(invalidUtf8))) {
       SshPublicKey key = pub("ed25519").withComment(c);
-      byte[] out = Rfc4716.encodeBytes(key);
+      byte[] out = Rfc4716.encode(key);
       for (String line : physicalLines(out)) {
         assertThat(line.length()).isLessThanOrEqualTo(72);
       }
@@ -402,7 +402,7 @@ class Rfc4716Test {
   void longCustomHeadersAreFoldedToo() {
     Header h = new Header("x-" + "t".repeat(62), "v\u00e9".repeat(300));
     Header shortTag = new Header("x", "\"".repeat(3) + "y".repeat(500) + "\\");
-    String text = Rfc4716.encode(pub("ed25519"), List.of(h, shortTag));
+    String text = Rfc4716.encodeToString(pub("ed25519"), List.of(h, shortTag));
     assertThat(Rfc4716.parse(text).headers()).containsExactly(h, shortTag);
     for (String line : physicalLines(text.getBytes(StandardCharsets.UTF_8))) {
       assertThat(line.getBytes(StandardCharsets.ISO_8859_1).length).isLessThanOrEqualTo(72);
@@ -412,14 +412,14 @@ class Rfc4716Test {
   @Test
   void headerValueLimitAndLineBreaks() {
     SshPublicKey key = pub("ed25519");
-    assertThat(Rfc4716.parse(Rfc4716.encode(key.withComment(Comment.of("c".repeat(1022))))).key().comment())
+    assertThat(Rfc4716.parse(Rfc4716.encodeToString(key.withComment(Comment.of("c".repeat(1022))))).key().comment())
         .isEqualTo(Comment.of("c".repeat(1022)));
-    assertThatThrownBy(() -> Rfc4716.encode(key.withComment(Comment.of("c".repeat(1023)))))
+    assertThatThrownBy(() -> Rfc4716.encodeToString(key.withComment(Comment.of("c".repeat(1023)))))
         .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNREPRESENTABLE));
-    assertThatThrownBy(() -> Rfc4716.encode(key, List.of(new Header("x", "v".repeat(1025)))))
+    assertThatThrownBy(() -> Rfc4716.encodeToString(key, List.of(new Header("x", "v".repeat(1025)))))
         .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNREPRESENTABLE));
     for (String bad : List.of("a\nb", "a\rb", "a\0b")) {
-      assertThatThrownBy(() -> Rfc4716.encode(key.withComment(Comment.of(bad))))
+      assertThatThrownBy(() -> Rfc4716.encodeToString(key.withComment(Comment.of(bad))))
           .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNREPRESENTABLE));
       assertThatThrownBy(() -> new Header("x", bad)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -433,10 +433,10 @@ class Rfc4716Test {
   void writesEveryKindOfKey() {
     for (String name : Fixtures.CERTIFICATES) {
       SshPublicKey key = pub(name);
-      assertThat(Rfc4716.parse(Rfc4716.encode(key)).key()).isEqualTo(key);
+      assertThat(Rfc4716.parse(Rfc4716.encodeToString(key)).key()).isEqualTo(key);
     }
     SshPublicKey rsa = SshPublicKey.of(TestKeys.randomRsa(new java.util.Random(1), 16384), Comment.of("big"));
-    assertThat(Rfc4716.parse(Rfc4716.encode(rsa)).key()).isEqualTo(rsa);
+    assertThat(Rfc4716.parse(Rfc4716.encodeToString(rsa)).key()).isEqualTo(rsa);
   }
 
   /** The lines of a file, line ends removed. */
