@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -88,14 +89,20 @@ class PublicVectorsTest {
     }
   }
 
-  @Test
-  void malformedNegativeVectorsAreTypedErrors() {
-    for (String f : List.of("invalid/empty.pub", "invalid/garbage.txt", "invalid/bad_base64.txt",
-        "invalid/ssh-rsa_no_blob.txt", "invalid/ed25519_empty_blob.txt", "invalid/rfc4716_truncated.txt",
-        "invalid/two_keys.txt", "moto/rsa_openssh.pub")) {
-      assertThatThrownBy(() -> PublicKeys.decode(Vectors.bytes(f), KeyPairLimits.defaults())).as(f)
-          .isInstanceOf(KeyPairException.class);
-    }
+  /** Each malformed vector names the code it must produce (DESIGN.md: invalid vectors name their defect). */
+  @ParameterizedTest
+  @CsvSource({
+      "invalid/empty.pub, InvalidKey.UnrecognizedFormat",
+      "invalid/garbage.txt, InvalidKey.UnrecognizedFormat",
+      "invalid/bad_base64.txt, InvalidKey.Format",
+      "invalid/ssh-rsa_no_blob.txt, InvalidKey.Format",
+      "invalid/ed25519_empty_blob.txt, InvalidKey.Format",
+      "invalid/rfc4716_truncated.txt, InvalidKey.Format",
+      "invalid/two_keys.txt, InvalidKey.Format",
+      "moto/rsa_openssh.pub, InvalidKey.Format"})
+  void malformedNegativeVectorsAreTypedErrors(String file, String code) {
+    assertThatThrownBy(() -> PublicKeys.decode(Vectors.bytes(file), KeyPairLimits.defaults())).as(file)
+        .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code().id()).isEqualTo(code));
   }
 
   /** Lines AWS may not take as "OpenSSH public key format" are told apart by their detected format. */

@@ -101,7 +101,7 @@ public final class OpenSshPublicKeys {
       throw new KeyPairException(ErrorCode.FORMAT, what + " has no key data after the type");
     }
     i = skipSpace(buf, i, end);
-    byte[] blob = StrictBase64.decode(buf, b64Start, b64End - b64Start, what + " key data");
+    byte[] blob = StrictBase64.decode(buf, b64Start, b64End - b64Start, what + "'s key data");
     if (blob.length == 0) {
       throw new KeyPairException(ErrorCode.FORMAT, what + " has empty key data");
     }
