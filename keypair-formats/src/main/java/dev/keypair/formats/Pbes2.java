@@ -44,9 +44,9 @@ import org.bouncycastle.crypto.generators.SCrypt;
  * ciphers), and the costs against {@link KeyPairLimits} ({@link ErrorCode#RESOURCE_LIMIT}): PBKDF2
  * iterations against {@link KeyPairLimits#maxPbkdf2Iterations()}; scrypt's memory {@code 128 * N * r}
  * against {@link KeyPairLimits#maxKdfMemoryBytes()} and {@code p} against
- * {@link KeyPairLimits#maxKdfParallelism()}. An scrypt {@code N} that is not a power of two greater than 1,
- * an {@code r} or {@code p} of zero, an empty salt, and a key length other than the cipher's are
- * {@code FORMAT}.
+ * {@link KeyPairLimits#maxKdfParallelism()}; an iteration count, {@code r} or {@code p} below 1 is out of
+ * that range too. An scrypt {@code N} that is not a power of two greater than 1 (RFC 7914), an empty salt,
+ * and a key length other than the cipher's are {@code FORMAT}.
  *
  * <p>PBKDF2 and the ciphers are the JDK's; scrypt is BouncyCastle's (its one limit beyond RFC 7914,
  * {@code N < 65536} when {@code r = 1}, is {@code UNSUPPORTED_ALGORITHM}). Written: PBKDF2 with
@@ -250,21 +250,14 @@ final class Pbes2 {
         byte[] salt = salt(sp, "scrypt-params.salt");
         int nAt = sp.offset();
         BigInteger n = sp.integer("scrypt-params.costParameter");
-        int rAt = sp.offset();
         BigInteger r2 = sp.integer("scrypt-params.blockSize");
-        int pAt = sp.offset();
         BigInteger p = sp.integer("scrypt-params.parallelizationParameter");
         keyLength = sp.hasMore() ? sp.smallInteger("scrypt-params.keyLength", 1024) : null;
         sp.end();
         if (n.signum() <= 0 || n.bitCount() != 1 || n.equals(BigInteger.ONE)) {
           throw sp.error("scrypt-params.costParameter", nAt, "is not a power of 2 greater than 1 (RFC 7914)");
         }
-        if (r2.signum() <= 0) {
-          throw sp.error("scrypt-params.blockSize", rAt, "is not positive");
-        }
-        if (p.signum() <= 0) {
-          throw sp.error("scrypt-params.parallelizationParameter", pAt, "is not positive");
-        }
+        // r < 1 makes the memory < 1, which is refused as p < 1 is: out of the accepted range
         long memory = costParameter(BigInteger.valueOf(128).multiply(n).multiply(r2));
         KeyPairLimits.checkKdfParameter("scrypt memory 128 * N * r (bytes)", memory, limits.maxKdfMemoryBytes());
         KeyPairLimits.checkKdfParameter("scrypt parallelization p", costParameter(p), limits.maxKdfParallelism());
