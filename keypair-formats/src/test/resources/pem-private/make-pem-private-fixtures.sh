@@ -10,6 +10,7 @@
 #   KEY.pkcs8.<cipher>-<prf>.pem                  PBES2 + PBKDF2 (openssl pkcs8 -topk8 -v2 CIPHER -v2prf PRF)
 #   KEY.pkcs8.scrypt.pem                          PBES2 + scrypt N=16384 r=8 p=1 (openssl pkcs8 -topk8 -scrypt)
 #   KEY.pkcs8.iter16.pem                          PBES2, 16 PBKDF2 iterations: cheap enough for the mutation sweep
+#   KEY.pkcs8.scrypt-n16.pem                      PBES2 + scrypt N=16 r=1 p=1: likewise
 #   KEY.<form>.<cipher>.pem                       legacy Proc-Type/DEK-Info encryption (openssl pkey -traditional -CIPHER)
 #   ssh-KEY.pem / ssh-KEY.pkcs8.pem               ssh-keygen -m PEM / -m PKCS8 -N PASSPHRASE
 # Refused inputs, each named in PemPrivateKeysTest with its error code:
@@ -55,6 +56,7 @@ pk8 -in ec256.pkcs8.pem -v2 aes-256-cbc -v2prf hmacWithSHA224 -passout file:PASS
 pk8 -in ec256.pkcs8.pem -v2 des3 -passout file:PASSPHRASE -out ec256.pkcs8.des3-sha256.pem
 pk8 -in ed25519.pkcs8.pem -scrypt -passout file:PASSPHRASE -out ed25519.pkcs8.scrypt.pem
 pk8 -in ec256.pkcs8.pem -v2 aes-256-cbc -iter 16 -passout file:PASSPHRASE -out ec256.pkcs8.iter16.pem
+pk8 -in ec256.pkcs8.pem -scrypt -scrypt_N 16 -scrypt_r 1 -scrypt_p 1 -passout file:PASSPHRASE -out ec256.pkcs8.scrypt-n16.pem
 pk8 -in ed25519.pkcs8.pem -v2 aes-256-cbc -passout file:PASSPHRASE -out ed25519.pkcs8.aes256-sha256.pem
 pk8 -in dsa1024.pkcs8.pem -v2 aes-256-cbc -passout file:PASSPHRASE -out dsa1024.pkcs8.aes256-sha256.pem
 pk8 -in ec256.pkcs8.pem -v2 aes-256-cbc -passout file:PASSPHRASE-UTF8 -out ec256.pkcs8.utf8pass.pem
