@@ -8,6 +8,10 @@
  * {@link dev.keypair.formats.Rfc4716} (SSH2 public key files),
  * {@link dev.keypair.formats.SubjectPublicKeyInfo} (DER), {@link dev.keypair.formats.PemPublicKeys}
  * (PEM {@code PUBLIC KEY} and {@code RSA PUBLIC KEY}) and {@link dev.keypair.formats.DerBase64}.
+ * Private keys: {@link dev.keypair.formats.PemPrivateKeys} ({@code RSA PRIVATE KEY}, {@code EC PRIVATE KEY},
+ * {@code DSA PRIVATE KEY}, PKCS#8 {@code PRIVATE KEY} and {@code ENCRYPTED PRIVATE KEY}, with OpenSSL's
+ * legacy encryption), read into a {@link dev.keypair.formats.DecodedPrivateKey} and written with a
+ * {@link dev.keypair.formats.KeyProtection}.
  *
  * <p>Every decoder is total: it returns a key or throws
  * {@link dev.keypair.core.KeyPairException} with an error code, and it applies the caps of
