@@ -120,8 +120,15 @@ class PemPrivateInteropTest {
     forms.add(new String[] {"pkcs8", "-topk8", "-scrypt", "-passout", "file:pass"});
     if (!type.equals("ed25519")) {
       forms.add(new String[] {"pkey", "-traditional"});
+      // the per-type commands: openssl 3's rsa writes PKCS#8 unless told -traditional; ec and dsa write theirs
+      String tool = type.equals("ec") ? "ec" : type;
       for (String c : new String[] {"-aes128", "-aes192", "-aes256", "-des3"}) {
         forms.add(new String[] {"pkey", "-traditional", c, "-passout", "file:pass"});
+        forms.add(type.equals("rsa") ? new String[] {tool, "-traditional", c, "-passout", "file:pass"}
+            : new String[] {tool, c, "-passout", "file:pass"});
+      }
+      if (type.equals("rsa")) {
+        forms.add(new String[] {"rsa", "-aes128", "-passout", "file:pass"});
       }
     }
     for (String[] form : forms) {
@@ -129,6 +136,9 @@ class PemPrivateInteropTest {
       args.addAll(List.of("-in", "key.pem", "-out", "form.pem"));
       openssl().run(args.toArray(new String[0])).ok();
       DecodedPrivateKey d = read("form.pem", pass());
+      if (args.contains("-traditional") || args.get(0).equals("ec") || args.get(0).equals("dsa")) {
+        assertThat(d.format().privateFormat()).as("%s", args).isEqualTo(PrivateKeyFormat.PEM);
+      }
       assertThat(d.publicKey().keyData()).as("%s", args).isEqualTo(expected);
       assertThat(d.requirePrivateKey().sameKey(key)).as("%s", args).isTrue();
       assertThat(d.isEncrypted()).as("%s", args).isEqualTo(args.contains("-passout"));
@@ -263,56 +273,43 @@ class PemPrivateInteropTest {
   /** Each element's tag, and the value of OIDs, NULLs and INTEGERs, depth first. */
   private static List<String> shape(byte[] der) {
     List<String> out = new ArrayList<>();
-    walk(der, 0, der.length, out, null);
+    walk(Der.reader(der, dev.keypair.core.KeyPairLimits.defaults(), "shape"), out, new ArrayList<>());
     return out;
   }
 
+  /** The lengths of the OCTET STRINGs, depth first. */
   private static List<Integer> octetLengths(byte[] der) {
     List<Integer> out = new ArrayList<>();
-    walk(der, 0, der.length, new ArrayList<>(), out);
+    walk(Der.reader(der, dev.keypair.core.KeyPairLimits.defaults(), "shape"), new ArrayList<>(), out);
     return out;
   }
 
-  private static void walk(byte[] der, int from, int to, List<String> shape, List<Integer> octets) {
-    int i = from;
-    while (i < to) {
-      int tag = der[i] & 0xff;
-      int len = der[i + 1] & 0xff;
-      int hdr = 2;
-      if (len >= 0x80) {
-        int n = len & 0x7f;
-        len = 0;
-        for (int k = 0; k < n; k++) {
-          len = (len << 8) | (der[i + 2 + k] & 0xff);
-        }
-        hdr += n;
-      }
-      int start = i + hdr;
+  private static void walk(Der.Reader r, List<String> shape, List<Integer> octets) {
+    while (r.hasMore()) {
+      int tag = r.peekTag();
       switch (tag) {
-        case 0x30:
+        case Der.SEQUENCE:
           shape.add("SEQUENCE");
-          walk(der, start, start + len, shape, octets);
+          walk(r.sequence("sequence"), shape, octets);
           break;
-        case 0x06:
-          shape.add("OID " + Der.reader(java.util.Arrays.copyOfRange(der, i, start + len),
-              dev.keypair.core.KeyPairLimits.defaults(), "t").oid("oid"));
+        case Der.OBJECT_IDENTIFIER:
+          shape.add("OID " + r.oid("oid"));
           break;
-        case 0x02:
-          shape.add("INTEGER " + new java.math.BigInteger(java.util.Arrays.copyOfRange(der, start, start + len)));
+        case Der.INTEGER:
+          shape.add("INTEGER " + r.integer("integer"));
           break;
-        case 0x05:
+        case Der.NULL:
+          r.nul("null");
           shape.add("NULL");
           break;
-        case 0x04:
+        case Der.OCTET_STRING:
           shape.add("OCTET STRING");
-          if (octets != null) {
-            octets.add(len);
-          }
+          octets.add(r.octetString("octets").length);
           break;
         default:
           shape.add("tag " + tag);
+          r.skip("other");
       }
-      i = start + len;
     }
   }
 }
