@@ -43,7 +43,8 @@ import org.bouncycastle.crypto.generators.SCrypt;
  * the algorithms ({@link ErrorCode#UNSUPPORTED_ALGORITHM}: PBES1, PKCS#12 PBE, other KDFs, PRFs and
  * ciphers), and the costs against {@link KeyPairLimits} ({@link ErrorCode#RESOURCE_LIMIT}): PBKDF2
  * iterations against {@link KeyPairLimits#maxPbkdf2Iterations()}; scrypt's memory {@code 128 * N * r}
- * against {@link KeyPairLimits#maxKdfMemoryBytes()} and {@code p} against
+ * against {@link KeyPairLimits#maxKdfMemoryBytes()} and against half of this JVM's maximum heap (so that
+ * a table that cannot fit is refused, not met with an {@link OutOfMemoryError}), and {@code p} against
  * {@link KeyPairLimits#maxKdfParallelism()}; an iteration count, {@code r} or {@code p} below 1 is out of
  * that range too. An scrypt {@code N} that is not a power of two greater than 1 (RFC 7914), an empty salt,
  * and a key length other than the cipher's are {@code FORMAT}.
@@ -149,6 +150,11 @@ final class Pbes2 {
       byte[] utf8 = CoreAccess.utf8(passphrase);
       try {
         return SCrypt.generate(utf8, salt, n, r, p, keyLength);
+      } catch (OutOfMemoryError e) {
+        // the heap check in parse() leaves room, but the heap may be busy: what failed is scrypt's own
+        // table, which is garbage now, so this is a refusal like the caps, not a broken JVM
+        throw new KeyPairException(ErrorCode.RESOURCE_LIMIT, STRUCTURE + ": the JVM has not enough free heap "
+            + "for scrypt's " + (128L * n * r) + " bytes");
       } finally {
         Wipe.wipe("pkcs8-passphrase", utf8);
       }
@@ -261,6 +267,10 @@ final class Pbes2 {
         long memory = costParameter(BigInteger.valueOf(128).multiply(n).multiply(r2));
         KeyPairLimits.checkKdfParameter("scrypt memory 128 * N * r (bytes)", memory, limits.maxKdfMemoryBytes());
         KeyPairLimits.checkKdfParameter("scrypt parallelization p", costParameter(p), limits.maxKdfParallelism());
+        // scrypt's table is allocated in one go: refuse what cannot fit in this JVM rather than fail with an
+        // OutOfMemoryError (the default cap, 256 MiB, is the whole heap of a small JVM)
+        KeyPairLimits.checkKdfParameter("scrypt memory 128 * N * r (bytes) in this JVM (half its maximum heap)",
+            memory, Runtime.getRuntime().maxMemory() / 2);
         // BouncyCastle's scrypt computes sizes in int: beyond them it cannot run, whatever the limits say
         KeyPairLimits.checkKdfParameter("scrypt memory 128 * N * r (bytes) for this scrypt implementation", memory,
             Integer.MAX_VALUE);

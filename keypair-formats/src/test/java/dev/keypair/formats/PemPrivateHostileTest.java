@@ -538,6 +538,74 @@ class PemPrivateHostileTest {
     assertFailsWithin(KDF_CAP_BUDGET, ErrorCode.UNSUPPORTED_ALGORITHM, () -> decode(bcLimit, pass()));
   }
 
+  /** The smallest scrypt table (r = 8) over half of this JVM's heap, and caps that would allow it. */
+  @Test
+  void scryptThatCannotFitInTheHeapIsRefusedBeforeTheKdf() {
+    long halfHeap = Runtime.getRuntime().maxMemory() / 2;
+    BigInteger n = BigInteger.valueOf(Long.highestOneBit(halfHeap / 1024) * 2);
+    KeyPairLimits generous = KeyPairLimits.builder().maxKdfMemoryBytes(1L << 40).build();
+    byte[] text = encryptedPkcs8(scrypt(n, BigInteger.valueOf(8), BigInteger.ONE));
+    KeyPairException e = assertFailsWithin(KDF_CAP_BUDGET, ErrorCode.RESOURCE_LIMIT,
+        () -> PemPrivateKeys.decode(text, pass(), generous));
+    assertThat(e.getMessage()).contains("heap");
+    // under the test heap (-Xmx256m) the default cap itself, 256 MiB, is such a table
+    if (Runtime.getRuntime().maxMemory() <= (512L << 20)) {
+      byte[] atCap = encryptedPkcs8(scrypt(BigInteger.ONE.shiftLeft(18), BigInteger.valueOf(8), BigInteger.ONE));
+      assertFailsWithin(KDF_CAP_BUDGET, ErrorCode.RESOURCE_LIMIT, () -> decode(atCap, pass()));
+    }
+  }
+
+  /** With the heap nearly full, an scrypt table that passed the checks fails to allocate: RESOURCE_LIMIT, not OOM. */
+  @Test
+  void scryptOutOfMemoryIsAResourceLimit() {
+    long halfHeap = Runtime.getRuntime().maxMemory() / 2;
+    BigInteger n = BigInteger.valueOf(Long.highestOneBit(halfHeap / 1024)); // 1024 * N <= half the heap
+    KeyPairLimits generous = KeyPairLimits.builder().maxKdfMemoryBytes(1L << 40).build();
+    byte[] text = encryptedPkcs8(scrypt(n, BigInteger.valueOf(8), BigInteger.ONE));
+    Passphrase p = pass();
+    List<byte[]> ballast = new ArrayList<>();
+    KeyPairException e;
+    // the build dumps the heap on an OutOfMemoryError, once per JVM: keep that for a real one
+    String dump = setVmOption("HeapDumpOnOutOfMemoryError", "false");
+    try {
+      try {
+        while (true) {
+          ballast.add(new byte[8 << 20]);
+        }
+      } catch (OutOfMemoryError full) {
+        // leave 32 MiB for the decoder's own small allocations, far less than the table
+        for (int i = 0; i < 4 && !ballast.isEmpty(); i++) {
+          ballast.remove(ballast.size() - 1);
+        }
+      }
+      e = assertFails(ErrorCode.RESOURCE_LIMIT, () -> PemPrivateKeys.decode(text, p, generous));
+    } finally {
+      ballast.clear();
+      setVmOption("HeapDumpOnOutOfMemoryError", dump);
+    }
+    assertThat(e.getMessage()).contains("free heap");
+    // and the JVM goes on: the same codec reads a real scrypt key
+    assertThat(decode(PemPrivateFixtures.bytes("ed25519.pkcs8.scrypt.pem"), pass()).isUnlocked()).isTrue();
+  }
+
+  /**
+   * Sets a manageable HotSpot flag and returns its old value; by reflection, since the tests compile
+   * against this module, which does not read jdk.management (they run on the class path).
+   */
+  private static String setVmOption(String name, String value) {
+    try {
+      Class<?> bean = Class.forName("com.sun.management.HotSpotDiagnosticMXBean");
+      Object vm = Class.forName("java.lang.management.ManagementFactory").getMethod("getPlatformMXBean", Class.class)
+          .invoke(null, bean);
+      Object option = bean.getMethod("getVMOption", String.class).invoke(vm, name);
+      String old = (String) option.getClass().getMethod("getValue").invoke(option);
+      bean.getMethod("setVMOption", String.class, String.class).invoke(vm, name, value);
+      return old;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot set " + name, e);
+    }
+  }
+
   @Test
   void capsComeFromTheLimitsGiven() {
     byte[] pbkdf2 = PemPrivateFixtures.bytes("rsa2048.pkcs8.aes256-sha256.pem"); // 2048 iterations
