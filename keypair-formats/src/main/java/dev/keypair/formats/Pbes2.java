@@ -33,7 +33,9 @@ import org.bouncycastle.crypto.generators.SCrypt;
  *   salt                 OCTET STRING,               -- (otherSource is refused)
  *   iterationCount       INTEGER,
  *   keyLength            INTEGER OPTIONAL,           -- must be the cipher's key length
- *   prf                  AlgorithmIdentifier DEFAULT hmacWithSHA1 }  -- SHA-1, SHA-224, SHA-256, SHA-384, SHA-512
+ *   prf                  AlgorithmIdentifier DEFAULT hmacWithSHA1 }  -- SHA-1, SHA-224, SHA-256, SHA-384, SHA-512;
+ *                                                    -- its parameters NULL or absent; an explicit hmacWithSHA1,
+ *                                                    -- which DER would omit, is accepted as some encoders write it
  * scrypt-params ::= SEQUENCE {                       -- 1.3.6.1.4.1.11591.4.11, RFC 7914 section 7.1
  *   salt OCTET STRING, costParameter INTEGER, blockSize INTEGER, parallelizationParameter INTEGER,
  *   keyLength INTEGER OPTIONAL }
