@@ -1,10 +1,12 @@
 package dev.keypair.formats;
 
 import dev.keypair.core.ErrorCode;
+import dev.keypair.core.InsecureSecretAccess;
 import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.RsaKeyData;
+import dev.keypair.core.RsaPrivateKeyData;
 import dev.keypair.formats.internal.Der;
 import java.math.BigInteger;
 
@@ -17,10 +19,26 @@ import java.math.BigInteger;
  *   modulus          INTEGER,  -- n
  *   publicExponent   INTEGER } -- e
  * </pre>
+ * and the PKCS#1 RSA private key (<a href="https://www.rfc-editor.org/rfc/rfc8017#appendix-A.1.2">RFC 8017
+ * appendix A.1.2</a>), inside {@code -----BEGIN RSA PRIVATE KEY-----} and inside a PKCS#8 PrivateKeyInfo:
+ * <pre>
+ * RSAPrivateKey ::= SEQUENCE {
+ *   version           Version,  -- 0 (two-prime); 1 (multi-prime) is refused
+ *   modulus           INTEGER,  -- n
+ *   publicExponent    INTEGER,  -- e
+ *   privateExponent   INTEGER,  -- d
+ *   prime1            INTEGER,  -- p
+ *   prime2            INTEGER,  -- q
+ *   exponent1         INTEGER,  -- d mod (p-1)
+ *   exponent2         INTEGER,  -- d mod (q-1)
+ *   coefficient       INTEGER,  -- (inverse of q) mod p
+ *   otherPrimeInfos   OtherPrimeInfos OPTIONAL }  -- only with version 1
+ * </pre>
  */
 final class Pkcs1 {
 
   private static final String STRUCTURE = "RSAPublicKey";
+  private static final String PRIVATE_STRUCTURE = "RSAPrivateKey";
 
   private Pkcs1() {}
 
@@ -36,6 +54,51 @@ final class Pkcs1 {
     BigInteger e = seq.positiveInteger("RSAPublicKey.publicExponent");
     seq.end();
     return RsaKeyData.of(e, n, limits);
+  }
+
+  /** Decodes a DER RSAPrivateKey; bytes after it are an error. */
+  static RsaPrivateKeyData decodeRsaPrivateKey(byte[] der, KeyPairLimits limits) {
+    return Der.decode(der, limits, PRIVATE_STRUCTURE, r -> readRsaPrivateKey(r, limits));
+  }
+
+  /**
+   * Reads an RSAPrivateKey SEQUENCE from {@code r}. The key is validated by
+   * {@link RsaPrivateKeyData#of} (sizes, then {@code p * q = n}, then {@code d} and {@code iqmp}) before
+   * the two CRT exponents, which it does not keep, are compared with the ones it computes.
+   */
+  static RsaPrivateKeyData readRsaPrivateKey(Der.Reader r, KeyPairLimits limits) {
+    Der.Reader seq = r.sequence("RSAPrivateKey");
+    int at = seq.offset();
+    int version = seq.smallInteger("RSAPrivateKey.version", 1);
+    if (version == 1) {
+      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, PRIVATE_STRUCTURE + ": version 1 at offset " + at
+          + " is a multi-prime key; keypair reads two-prime RSA keys (version 0), as SSH uses");
+    }
+    BigInteger n = seq.positiveInteger("RSAPrivateKey.modulus");
+    BigInteger e = seq.positiveInteger("RSAPrivateKey.publicExponent");
+    BigInteger d = seq.positiveInteger("RSAPrivateKey.privateExponent");
+    BigInteger p = seq.positiveInteger("RSAPrivateKey.prime1");
+    BigInteger q = seq.positiveInteger("RSAPrivateKey.prime2");
+    BigInteger dP = seq.positiveInteger("RSAPrivateKey.exponent1");
+    BigInteger dQ = seq.positiveInteger("RSAPrivateKey.exponent2");
+    BigInteger qInv = seq.positiveInteger("RSAPrivateKey.coefficient");
+    seq.end();
+    RsaPrivateKeyData key = RsaPrivateKeyData.of(n, e, d, p, q, qInv, limits);
+    InsecureSecretAccess access = InsecureSecretAccess.get();
+    if (!key.primeExponentP(access).equals(dP) || !key.primeExponentQ(access).equals(dQ)) {
+      throw new KeyPairException(ErrorCode.INVALID_VALUE, PRIVATE_STRUCTURE
+          + ": exponent1 or exponent2 is not d mod (p - 1) or d mod (q - 1)");
+    }
+    return key;
+  }
+
+  /** The DER RSAPrivateKey of {@code key}: version 0, its values in the order it holds them. */
+  static byte[] encodeRsaPrivateKey(RsaPrivateKeyData key) {
+    InsecureSecretAccess a = InsecureSecretAccess.get();
+    RsaKeyData pub = key.publicKey();
+    return Der.sequence(Der.integer(0), Der.integer(pub.modulus()), Der.integer(pub.publicExponent()),
+        Der.integer(key.privateExponent(a)), Der.integer(key.primeP(a)), Der.integer(key.primeQ(a)),
+        Der.integer(key.primeExponentP(a)), Der.integer(key.primeExponentQ(a)), Der.integer(key.crtCoefficient(a)));
   }
 
   static byte[] encodeRsaPublicKey(RsaKeyData key) {

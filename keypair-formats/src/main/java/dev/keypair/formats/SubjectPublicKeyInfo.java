@@ -143,11 +143,16 @@ public final class SubjectPublicKeyInfo {
       case DSA:
         return readDsa(spki, alg, limits);
       default:
-        String name = UNSUPPORTED_NAMES.get(oid);
-        throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, STRUCTURE + ": algorithm "
-            + (name != null ? name + " (" + oid + ")" : Der.oidForMessage(oid))
-            + " is not supported; keypair reads RSA, ECDSA on P-256/P-384/P-521, Ed25519 and DSA keys");
+        throw unsupportedAlgorithm(STRUCTURE, oid);
     }
+  }
+
+  /** {@link ErrorCode#UNSUPPORTED_ALGORITHM} for a key algorithm OID, named where people meet it (X25519...). */
+  static KeyPairException unsupportedAlgorithm(String structure, String oid) {
+    String name = UNSUPPORTED_NAMES.get(oid);
+    return new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, structure + ": algorithm "
+        + (name != null ? name + " (" + oid + ")" : Der.oidForMessage(oid))
+        + " is not supported; keypair reads RSA, ECDSA on P-256/P-384/P-521, Ed25519 and DSA keys");
   }
 
   /**
@@ -160,43 +165,63 @@ public final class SubjectPublicKeyInfo {
    * </pre>
    */
   static EcCurve namedCurve(Der.Reader alg) {
-    int at = alg.offset();
-    int tag = alg.peekTag();
+    return namedCurve(alg, STRUCTURE, "algorithm.parameters");
+  }
+
+  /**
+   * Reads ECParameters, as {@link #namedCurve(Der.Reader)}, in {@code structure} (for messages): also the
+   * {@code [0] parameters} of a SEC1 ECPrivateKey (RFC 5915) and of a PKCS#8 AlgorithmIdentifier.
+   */
+  static EcCurve namedCurve(Der.Reader r, String structure, String field) {
+    int at = r.offset();
+    int tag = r.peekTag();
     if (tag == Der.SEQUENCE) {
-      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, STRUCTURE + ": EC parameters at offset " + at
+      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, structure + ": EC parameters at offset " + at
           + " are explicit (specifiedCurve); only named curves (P-256, P-384, P-521) are supported");
     }
     if (tag == Der.NULL) {
-      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, STRUCTURE + ": EC parameters at offset " + at
+      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, structure + ": EC parameters at offset " + at
           + " are implicitCurve (NULL); only named curves (P-256, P-384, P-521) are supported");
     }
     if (tag < 0) {
-      throw alg.error("algorithm.parameters", at, "is missing; RFC 5480 requires the curve for id-ecPublicKey");
+      throw r.error(field, at, "is missing; RFC 5480 requires the curve for id-ecPublicKey");
     }
-    String curveOid = alg.oid("algorithm.parameters");
+    String curveOid = r.oid(field);
     return EcCurve.fromOid(curveOid).orElseThrow(() -> {
       String name = UNSUPPORTED_CURVES.get(curveOid);
-      return new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, STRUCTURE + ": EC curve "
+      return new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, structure + ": EC curve "
           + (name != null ? name + " (" + curveOid + ")" : Der.oidForMessage(curveOid))
           + " is not supported; SSH uses P-256, P-384 and P-521");
     });
   }
 
   private static DsaKeyData readDsa(Der.Reader spki, Der.Reader alg, KeyPairLimits limits) {
+    DssParms params = dssParms(alg, STRUCTURE, "algorithm.parameters");
+    Der.Reader bits = spki.bitStringContent("subjectPublicKey");
+    BigInteger y = bits.positiveInteger("DSAPublicKey");
+    bits.end();
+    return DsaKeyData.of(params.p(), params.q(), params.g(), y, limits);
+  }
+
+  /** The DSA domain parameters of RFC 3279 section 2.3.2. */
+  record DssParms(BigInteger p, BigInteger q, BigInteger g) {}
+
+  /**
+   * Reads the rest of a DSA AlgorithmIdentifier, here or in a PKCS#8 PrivateKeyInfo: the Dss-Parms, which
+   * must be present ({@link ErrorCode#UNSUPPORTED_ALGORITHM} if inherited), and the end of {@code alg}.
+   */
+  static DssParms dssParms(Der.Reader alg, String structure, String field) {
     if (!alg.hasMore()) {
-      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, STRUCTURE + ": DSA key at offset " + alg.offset()
+      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, structure + ": DSA key at offset " + alg.offset()
           + " has no Dss-Parms (they would be inherited from a certificate issuer); a key alone needs them");
     }
-    Der.Reader params = alg.sequence("algorithm.parameters");
+    Der.Reader params = alg.sequence(field);
     BigInteger p = params.positiveInteger("Dss-Parms.p");
     BigInteger q = params.positiveInteger("Dss-Parms.q");
     BigInteger g = params.positiveInteger("Dss-Parms.g");
     params.end();
     alg.end();
-    Der.Reader bits = spki.bitStringContent("subjectPublicKey");
-    BigInteger y = bits.positiveInteger("DSAPublicKey");
-    bits.end();
-    return DsaKeyData.of(p, q, g, y, limits);
+    return new DssParms(p, q, g);
   }
 
   /**
