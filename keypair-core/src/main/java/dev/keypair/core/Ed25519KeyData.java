@@ -4,7 +4,10 @@ import dev.keypair.core.internal.SshWireWriter;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
+import java.math.BigInteger;
+import java.security.spec.EdECPoint;
+import java.security.spec.EdECPublicKeySpec;
+import java.security.spec.NamedParameterSpec;
 
 /**
  * An Ed25519 public key, {@code ssh-ed25519} (RFC 8709 section 4):
@@ -20,9 +23,6 @@ public final class Ed25519KeyData extends AbstractKeyData implements KeyData {
 
   /** Length of an Ed25519 public key. */
   public static final int KEY_LENGTH = 32;
-
-  /** The DER SubjectPublicKeyInfo prefix of an Ed25519 key (RFC 8410): SEQUENCE, AlgorithmIdentifier 1.3.101.112, BIT STRING. */
-  static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
   private final byte[] key;
 
@@ -74,15 +74,40 @@ public final class Ed25519KeyData extends AbstractKeyData implements KeyData {
     return KeyType.ED25519.label();
   }
 
+  /**
+   * As a JCA key: the RFC 8032 encoding is y in little-endian with the sign of x in the top bit, which
+   * is the JDK's {@link EdECPoint}.
+   */
   @Override
   public PublicKey toJcaPublicKey() {
-    byte[] spki = new byte[SPKI_PREFIX.length + KEY_LENGTH];
-    System.arraycopy(SPKI_PREFIX, 0, spki, 0, SPKI_PREFIX.length);
-    System.arraycopy(key, 0, spki, SPKI_PREFIX.length, KEY_LENGTH);
+    byte[] le = key.clone();
+    boolean xOdd = (le[KEY_LENGTH - 1] & 0x80) != 0;
+    le[KEY_LENGTH - 1] &= 0x7f;
+    byte[] be = new byte[KEY_LENGTH];
+    for (int i = 0; i < KEY_LENGTH; i++) {
+      be[i] = le[KEY_LENGTH - 1 - i];
+    }
     try {
-      return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+      return KeyFactory.getInstance("Ed25519").generatePublic(
+          new EdECPublicKeySpec(NamedParameterSpec.ED25519, new EdECPoint(xOdd, new BigInteger(1, be))));
     } catch (GeneralSecurityException ex) {
       throw new KeyPairException(ErrorCode.INVALID_VALUE, "the JDK refused this Ed25519 public key", ex);
     }
+  }
+
+  /** The RFC 8032 encoding of a JCA point. */
+  static byte[] encode(EdECPoint point) {
+    byte[] be = point.getY().toByteArray();
+    byte[] le = new byte[KEY_LENGTH];
+    for (int i = 0; i < Math.min(be.length, KEY_LENGTH + 1); i++) {
+      int from = be.length - 1 - i;
+      if (i < KEY_LENGTH && from >= 0) {
+        le[i] = be[from];
+      }
+    }
+    if (point.isXOdd()) {
+      le[KEY_LENGTH - 1] |= (byte) 0x80;
+    }
+    return le;
   }
 }

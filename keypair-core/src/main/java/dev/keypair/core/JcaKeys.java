@@ -12,7 +12,6 @@ import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECFieldFp;
-import java.util.Arrays;
 
 /** Converts JCA public keys into {@link KeyData}. */
 final class JcaKeys {
@@ -43,14 +42,19 @@ final class JcaKeys {
       return DsaKeyData.of(params.getP(), params.getQ(), params.getG(), dsa.getY(), limits);
     }
     String alg = key.getAlgorithm();
-    if ("Ed25519".equalsIgnoreCase(alg) || "EdDSA".equalsIgnoreCase(alg)) {
-      byte[] spki = key.getEncoded();
-      byte[] prefix = Ed25519KeyData.SPKI_PREFIX;
-      if (spki != null && spki.length == prefix.length + Ed25519KeyData.KEY_LENGTH
-          && Arrays.equals(spki, 0, prefix.length, prefix, 0, prefix.length)) {
-        return Ed25519KeyData.of(Arrays.copyOfRange(spki, prefix.length, spki.length));
+    if (key instanceof java.security.interfaces.EdECPublicKey ed) {
+      if (!"Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
+        throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "EdDSA key that is not Ed25519");
       }
-      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "EdDSA key that is not Ed25519");
+      return Ed25519KeyData.of(Ed25519KeyData.encode(ed.getPoint()));
+    }
+    if ("Ed25519".equalsIgnoreCase(alg)) {
+      // another provider's Ed25519 key: its X.509 encoding is a 12-byte RFC 8410 header and the key
+      byte[] spki = key.getEncoded();
+      if (spki != null && spki.length == 44 && spki[0] == 0x30 && spki[9] == 0x03 && spki[8] == 0x70) {
+        return Ed25519KeyData.of(java.util.Arrays.copyOfRange(spki, 12, 44));
+      }
+      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "an Ed25519 key whose encoding is not RFC 8410");
     }
     throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "JCA public key of algorithm " + alg);
   }
@@ -70,7 +74,7 @@ final class JcaKeys {
       DSAParams p = dsa.getParams();
       k = DsaPrivateKeyData.fromPrivate(p.getP(), p.getQ(), p.getG(), dsa.getX(), limits);
     } else if (key instanceof EdECPrivateKey ed && ed.getBytes().isPresent()
-        && "Ed25519".equalsIgnoreCase(((java.security.spec.NamedParameterSpec) ed.getParams()).getName())) {
+        && "Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
       byte[] seed = ed.getBytes().get();
       try {
         k = Ed25519PrivateKeyData.fromSeed(seed);

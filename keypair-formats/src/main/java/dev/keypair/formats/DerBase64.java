@@ -51,7 +51,8 @@ public final class DerBase64 {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(limits, "limits");
     TextLines.split(text, limits, WHAT); // the size, line length and NUL checks, before decoding
-    byte[] der = StrictBase64.decodeMultiline(text, 0, text.length, WHAT);
+    int bom = TextLines.byteOrderMarkLength(text);
+    byte[] der = StrictBase64.decodeMultiline(text, bom, text.length - bom, WHAT);
     if (der.length == 0) {
       throw new KeyPairException(ErrorCode.FORMAT, WHAT + " is empty");
     }

@@ -46,7 +46,8 @@ public final class OpenSshPublicKeys {
   /** Reads one line (a final line end is allowed). */
   public static SshPublicKey parse(byte[] line, KeyPairLimits limits) {
     int end = singleLineEnd(line, limits, "OpenSSH public key");
-    return parseAt(line, 0, end, limits, "OpenSSH public key");
+    return parseAt(line, dev.keypair.formats.internal.TextLines.byteOrderMarkLength(line), end, limits,
+        "OpenSSH public key");
   }
 
   /**

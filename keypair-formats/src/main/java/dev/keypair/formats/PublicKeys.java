@@ -201,9 +201,9 @@ public final class PublicKeys {
   }
 
   /** The content without a leading UTF-8 byte order mark, which Windows editors add. */
-  private static byte[] withoutByteOrderMark(byte[] content) {
-    return content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb
-        && (content[2] & 0xff) == 0xbf ? java.util.Arrays.copyOfRange(content, 3, content.length) : content;
+  static byte[] withoutByteOrderMark(byte[] content) {
+    int bom = TextLines.byteOrderMarkLength(content);
+    return bom == 0 ? content : java.util.Arrays.copyOfRange(content, bom, content.length);
   }
 
   private static byte[] withLf(byte[] line) {

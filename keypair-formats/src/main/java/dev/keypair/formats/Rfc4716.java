@@ -8,6 +8,7 @@ import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.core.internal.CoreAccess;
 import dev.keypair.core.internal.StrictBase64;
+import dev.keypair.formats.internal.TextLines;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -134,8 +135,7 @@ public final class Rfc4716 {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(limits, "limits");
     limits.checkInputSize(text.length, WHAT);
-    int from = text.length >= 3 && (text[0] & 0xff) == 0xEF && (text[1] & 0xff) == 0xBB
-        && (text[2] & 0xff) == 0xBF ? 3 : 0;
+    int from = TextLines.byteOrderMarkLength(text);
     Lines lines = Lines.split(text, from, limits);
     int n = lines.count;
     int i = 0;

@@ -70,4 +70,29 @@ class DetectionTest {
     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION);
     assertThat(e.getMessage()).startsWith("authorized_keys line 2: ").doesNotContain("line 2: authorized_keys line 2");
   }
+
+  /** Every text codec skips a UTF-8 byte order mark, called directly or through detection. */
+  @Test
+  void byteOrderMarkIsSkippedEverywhere() {
+    byte[] bom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+    dev.keypair.core.SshPublicKey key = OpenSshPublicKeys.parse(Fixtures.bytes("rsa2048.pub"));
+    for (String f : new String[] {"rsa2048.pub", "rsa2048.rfc4716", "rsa2048.pkcs8.pem", "rsa2048.pkcs1.pem",
+        "rsa2048.der.b64"}) {
+      byte[] body = Fixtures.bytes(f);
+      byte[] withBom = new byte[body.length + 3];
+      System.arraycopy(bom, 0, withBom, 0, 3);
+      System.arraycopy(body, 0, withBom, 3, body.length);
+      assertThat(PublicKeys.parse(withBom).sameKey(key)).as(f).isTrue();
+    }
+    byte[] pub = Fixtures.bytes("rsa2048.pub");
+    byte[] withBom = new byte[pub.length + 3];
+    System.arraycopy(bom, 0, withBom, 0, 3);
+    System.arraycopy(pub, 0, withBom, 3, pub.length);
+    assertThat(OpenSshPublicKeys.parse(withBom)).isEqualTo(key);
+    byte[] pem = Fixtures.bytes("rsa2048.pkcs8.pem");
+    byte[] pemBom = new byte[pem.length + 3];
+    System.arraycopy(bom, 0, pemBom, 0, 3);
+    System.arraycopy(pem, 0, pemBom, 3, pem.length);
+    assertThat(PemPublicKeys.parse(pemBom).sameKey(key)).isTrue();
+  }
 }

@@ -12,8 +12,12 @@ import java.util.Objects;
  * <p>{@code Bytes} is immutable to the world: it copies on the way in and out. keypair's codecs parse
  * and hash blobs millions of times, so they borrow the backing array here instead, on the promise
  * never to modify it. Codecs also need the UTF-8 bytes of a passphrase and the contents of secrets,
- * which the public API hands out only against {@code InsecureSecretAccess}. This package is exported
- * only to keypair's modules.
+ * which the public API hands out only against {@code InsecureSecretAccess}.
+ *
+ * <p>This package is exported only to keypair's modules. That protection is the module system's: on
+ * the class path, where most programs run, any code can call these methods, as it could use
+ * reflection. Code in the same JVM is trusted either way; the point is that no well-behaved program
+ * reaches raw bytes or secrets by accident.
  */
 public final class CoreAccess {
 

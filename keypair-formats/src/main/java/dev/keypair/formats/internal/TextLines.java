@@ -21,6 +21,15 @@ public final class TextLines {
 
   private TextLines() {}
 
+  /**
+   * 3 if {@code text} starts with a UTF-8 byte order mark (EF BB BF, which Windows editors write),
+   * else 0. Every text reader of keypair skips it.
+   */
+  public static int byteOrderMarkLength(byte[] text) {
+    return text.length >= 3 && (text[0] & 0xff) == 0xef && (text[1] & 0xff) == 0xbb && (text[2] & 0xff) == 0xbf
+        ? 3 : 0;
+  }
+
   /** The lines of {@code data}; a final line end does not start another line. */
   public static List<String> split(byte[] data, int off, int len, KeyPairLimits limits, String what) {
     limits.checkInputSize(len, what);
@@ -46,8 +55,10 @@ public final class TextLines {
     return lines;
   }
 
+  /** The lines of a whole input, after a leading byte order mark. */
   public static List<String> split(byte[] data, KeyPairLimits limits, String what) {
-    return split(data, 0, data.length, limits, what);
+    int bom = byteOrderMarkLength(data);
+    return split(data, bom, data.length - bom, limits, what);
   }
 
   /** Fails with {@link ErrorCode#INPUT_TOO_LARGE} if a line of {@code length} bytes is over the cap. */
