@@ -42,6 +42,8 @@ final class OpenSshKeyFiles {
     String kdf = "none";
     byte[] salt = new byte[16];
     long rounds = 1;
+    /** The rounds the builder encrypts with, when not {@link #rounds} (a file that lies about its cost). */
+    Integer encryptionRounds;
     /** Replaces the KDF options made from salt and rounds (and the empty options of KDF none). */
     byte[] kdfOptions;
     long nkeys = 1;
@@ -112,12 +114,13 @@ final class OpenSshKeyFiles {
     byte[] encryptedWithTag(byte[] plain) {
       OpenSshCipher c = knownCipher().orElse(null);
       byte[] out;
-      boolean derivable = kdf.equals("bcrypt") && salt.length > 0 && rounds >= 1 && rounds <= 4096;
+      long kdfRounds = encryptionRounds != null ? encryptionRounds : rounds;
+      boolean derivable = kdf.equals("bcrypt") && salt.length > 0 && kdfRounds >= 1 && kdfRounds <= 64;
       if (c == null || c == OpenSshCipher.NONE || !derivable || plain.length % c.blockSize() != 0) {
         out = Arrays.copyOf(plain, plain.length + (c == null ? 0 : c.tagLength()));
       } else {
         byte[] pass = new String(passphrase).getBytes(StandardCharsets.UTF_8);
-        byte[] keyAndIv = BcryptPbkdf.derive(pass, salt, (int) rounds, c.kdfOutputLength());
+        byte[] keyAndIv = BcryptPbkdf.derive(pass, salt, (int) kdfRounds, c.kdfOutputLength());
         out = c.encrypt(keyAndIv, plain);
       }
       int tagLength = c == null ? 0 : c.tagLength();
