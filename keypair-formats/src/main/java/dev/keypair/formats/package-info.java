@@ -9,6 +9,11 @@
  * {@link dev.keypair.formats.SubjectPublicKeyInfo} (DER), {@link dev.keypair.formats.PemPublicKeys}
  * (PEM {@code PUBLIC KEY} and {@code RSA PUBLIC KEY}) and {@link dev.keypair.formats.DerBase64}.
  *
+ * <p>Private keys: {@link dev.keypair.formats.OpenSshPrivateKeys} reads and writes OpenSSH's
+ * {@code openssh-key-v1} files (what ssh-keygen writes), giving a
+ * {@link dev.keypair.formats.DecodedPrivateKey}; {@link dev.keypair.formats.KeyProtection} says how a
+ * written key is encrypted.
+ *
  * <p>Every decoder is total: it returns a key or throws
  * {@link dev.keypair.core.KeyPairException} with an error code, and it applies the caps of
  * {@link dev.keypair.core.KeyPairLimits} before doing the work they bound.
