@@ -134,6 +134,8 @@ public final class OpenSshPrivateKeys {
   private static final int MAX_NAME = 256;
   private static final int MAX_NAME_IN_MESSAGE = 40;
   private static final int ED25519_PRIVATE_LENGTH = 64;
+  /** Longest Ed25519 field read before its length is judged (32 and 64 are right; others are INVALID_VALUE). */
+  private static final int MAX_ED25519_FIELD = 256;
 
   private OpenSshPrivateKeys() {}
 
@@ -362,8 +364,8 @@ public final class OpenSshPrivateKeys {
       };
     }
     if (publicKey instanceof Ed25519KeyData) {
-      byte[] pk = s.readString("public key", MAX_NAME);
-      byte[] sk = s.readString("private key", MAX_NAME);
+      byte[] pk = s.readString("public key", MAX_ED25519_FIELD);
+      byte[] sk = s.readString("private key", MAX_ED25519_FIELD);
       return new PendingEd25519((Ed25519KeyData) publicKey, pk, sk);
     }
     DsaKeyData dsa = (DsaKeyData) publicKey;
