@@ -50,4 +50,24 @@ class SecretsTest {
         .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORMAT))
         .hasMessage("the passphrase is not valid UTF-8");
   }
+
+  @Test
+  void wordBuffersAreWipedThroughTheObserver() {
+    int[] state = {1, 0, -7};
+    List<String> tags = new ArrayList<>();
+    Wipe.setObserverForTests((tag, buffer) -> {
+      assertThat(buffer).isSameAs(state);
+      tags.add(tag);
+    });
+    try {
+      assertThat(Wipe.isWiped(state)).isFalse();
+      Wipe.wipe("cipher-state", state);
+      Wipe.wipe("cipher-state", (int[]) null);
+    } finally {
+      Wipe.setObserverForTests(null);
+    }
+    assertThat(tags).containsExactly("cipher-state");
+    assertThat(state).containsOnly(0);
+    assertThat(Wipe.isWiped(state)).isTrue();
+  }
 }

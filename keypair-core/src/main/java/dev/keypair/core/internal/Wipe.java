@@ -34,6 +34,17 @@ public final class Wipe {
     }
   }
 
+  /**
+   * Fills {@code buffer} with zeros; {@code null} is ignored. For cipher state held as words (the
+   * Blowfish state of bcrypt_pbkdf).
+   */
+  public static void wipe(String tag, int[] buffer) {
+    if (buffer != null) {
+      Arrays.fill(buffer, 0);
+      notify(tag, buffer);
+    }
+  }
+
   private static void notify(String tag, Object buffer) {
     BiConsumer<String, Object> o = observer;
     if (o != null) {
@@ -55,6 +66,14 @@ public final class Wipe {
     if (buffer instanceof byte[]) {
       for (byte b : (byte[]) buffer) {
         if (b != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (buffer instanceof int[]) {
+      for (int w : (int[]) buffer) {
+        if (w != 0) {
           return false;
         }
       }

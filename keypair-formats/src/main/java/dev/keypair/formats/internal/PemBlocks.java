@@ -4,6 +4,7 @@ import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.internal.StrictBase64;
+import dev.keypair.core.internal.Wipe;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -384,5 +385,42 @@ public final class PemBlocks {
   /** {@link #encode(String, byte[])} as US-ASCII bytes. */
   public static byte[] encodeBytes(String label, byte[] der) {
     return encode(label, der).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * The PEM text of {@code der}, without headers, as US-ASCII bytes with base64 in lines of
+   * {@code lineWidth} characters (ssh-keygen writes OpenSSH private keys 70 wide). No String holds the
+   * base64 on the way, and the intermediate copy is wiped ({@link Wipe}), so a caller encoding a secret
+   * can wipe all that is left: {@code der} and the result.
+   *
+   * @throws IllegalArgumentException if the label is not an RFC 7468 label or the width is below 4
+   */
+  public static byte[] encodeBytes(String label, byte[] der, int lineWidth) {
+    Objects.requireNonNull(der, "der");
+    if (!isValidLabel(label)) {
+      throw new IllegalArgumentException("not an RFC 7468 label: " + label);
+    }
+    if (lineWidth < 4) {
+      throw new IllegalArgumentException("line width below 4: " + lineWidth);
+    }
+    byte[] begin = (BEGIN + label + DASHES + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] end = (END + label + DASHES + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] b64 = Base64.getEncoder().encode(der);
+    try {
+      int lines = (b64.length + lineWidth - 1) / lineWidth;
+      byte[] out = new byte[begin.length + b64.length + lines + end.length];
+      System.arraycopy(begin, 0, out, 0, begin.length);
+      int o = begin.length;
+      for (int k = 0; k < b64.length; k += lineWidth) {
+        int n = Math.min(lineWidth, b64.length - k);
+        System.arraycopy(b64, k, out, o, n);
+        o += n;
+        out[o++] = '\n';
+      }
+      System.arraycopy(end, 0, out, o, end.length);
+      return out;
+    } finally {
+      Wipe.wipe("pem-base64", b64);
+    }
   }
 }

@@ -291,6 +291,40 @@ class PemBlocksTest {
     assertThat(parse(PemBlocks.encode(label, new byte[] {1})).label()).isEqualTo(label);
   }
 
+  @Property(tries = 200)
+  void bytesOfAnyWidthReadBackAndWrapAsAsked(@ForAll @net.jqwik.api.constraints.Size(min = 1, max = 400) byte[] der,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 4, max = 100) int width) {
+    byte[] pem = PemBlocks.encodeBytes("OPENSSH PRIVATE KEY", der, width);
+    String text = new String(pem, StandardCharsets.US_ASCII);
+    String[] lines = text.split("\n", -1);
+    assertThat(lines[0]).isEqualTo("-----BEGIN OPENSSH PRIVATE KEY-----");
+    assertThat(lines[lines.length - 2]).isEqualTo("-----END OPENSSH PRIVATE KEY-----");
+    assertThat(lines[lines.length - 1]).isEmpty();
+    for (int i = 1; i < lines.length - 3; i++) {
+      assertThat(lines[i]).hasSize(width);
+    }
+    assertThat(lines[lines.length - 3].length()).isBetween(1, width);
+    assertThat(parse(text).der()).isEqualTo(der);
+    if (width == 64) {
+      assertThat(text).isEqualTo(PemBlocks.encode("OPENSSH PRIVATE KEY", der));
+    }
+  }
+
+  @Test
+  void bytesWidthIsCheckedAndTheBase64CopyWiped() {
+    assertThatThrownBy(() -> PemBlocks.encodeBytes("X", new byte[1], 3)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PemBlocks.encodeBytes("a--b", new byte[1], 70))
+        .isInstanceOf(IllegalArgumentException.class);
+    List<Object> wiped = new java.util.ArrayList<>();
+    dev.keypair.core.internal.Wipe.setObserverForTests((tag, buffer) -> wiped.add(tag));
+    try {
+      PemBlocks.encodeBytes("X", new byte[] {1, 2, 3}, 70);
+    } finally {
+      dev.keypair.core.internal.Wipe.setObserverForTests(null);
+    }
+    assertThat(wiped).containsExactly("pem-base64");
+  }
+
   @Test
   void hasBeginLine() {
     assertThat(PemBlocks.hasBeginLine(PEM.getBytes(StandardCharsets.US_ASCII))).isTrue();
