@@ -28,11 +28,17 @@ package dev.keypair.core;
  *   <tr><td>{@link #maxKdfMemoryBytes()}</td><td>256 MiB</td><td>Argon2 memory of PuTTY's PPK v3
  *       (puttygen's default is 8 MiB) and scrypt's 128·N·r</td></tr>
  *   <tr><td>{@link #maxArgon2Passes()}</td><td>256</td><td>puttygen picks passes to take ~100 ms</td></tr>
+ *   <tr><td>{@link #maxArgon2Work()}</td><td>4,194,304 KiB·passes</td><td>what Argon2 costs: memory
+ *       times passes (puttygen's default is 8192 × 34 = 278,528); at the cap about 6 s here</td></tr>
  *   <tr><td>{@link #maxKdfParallelism()}</td><td>16</td><td>Argon2 lanes and scrypt's p; puttygen uses 1</td></tr>
  * </table>
  *
  * <p>Every KDF parameter is checked against its cap before the KDF runs and before anything it
- * needs is allocated; so is every cheap structural check of a key file.
+ * needs is allocated; so is every cheap structural check of a key file. At the caps a hostile key
+ * file costs a few seconds of one core (bcrypt at 1024 rounds about 7 s, PBKDF2 at 10,000,000
+ * iterations 2 to 7 s, Argon2 at the work cap about 6 s): the price of reading every key real users
+ * make ({@code ssh-keygen -a 1000} takes ssh-keygen itself 6 s). Lower the caps where untrusted key
+ * files arrive at volume.
  */
 public final class KeyPairLimits {
 
@@ -50,6 +56,7 @@ public final class KeyPairLimits {
   private final long maxKdfMemoryBytes;
   private final int maxArgon2Passes;
   private final int maxKdfParallelism;
+  private final long maxArgon2Work;
 
   private KeyPairLimits(Builder b) {
     this.maxInputBytes = b.maxInputBytes;
@@ -64,6 +71,7 @@ public final class KeyPairLimits {
     this.maxKdfMemoryBytes = b.maxKdfMemoryBytes;
     this.maxArgon2Passes = b.maxArgon2Passes;
     this.maxKdfParallelism = b.maxKdfParallelism;
+    this.maxArgon2Work = b.maxArgon2Work;
   }
 
   /** The documented defaults. */
@@ -90,6 +98,7 @@ public final class KeyPairLimits {
     b.maxKdfMemoryBytes = maxKdfMemoryBytes;
     b.maxArgon2Passes = maxArgon2Passes;
     b.maxKdfParallelism = maxKdfParallelism;
+    b.maxArgon2Work = maxArgon2Work;
     return b;
   }
 
@@ -148,6 +157,11 @@ public final class KeyPairLimits {
     return maxArgon2Passes;
   }
 
+  /** Most Argon2 work, memory in KiB times passes, a PPK file may ask for. */
+  public long maxArgon2Work() {
+    return maxArgon2Work;
+  }
+
   /** Most parallel lanes (Argon2) or blocks (scrypt's p) a key derivation may ask for. */
   public int maxKdfParallelism() {
     return maxKdfParallelism;
@@ -175,12 +189,29 @@ public final class KeyPairLimits {
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof KeyPairLimits l && maxInputBytes == l.maxInputBytes && maxLineBytes == l.maxLineBytes
+        && rsaMinBits == l.rsaMinBits && rsaMaxBits == l.rsaMaxBits && dsaMinBits == l.dsaMinBits
+        && dsaMaxBits == l.dsaMaxBits && maxAsn1Depth == l.maxAsn1Depth && maxBcryptRounds == l.maxBcryptRounds
+        && maxPbkdf2Iterations == l.maxPbkdf2Iterations && maxKdfMemoryBytes == l.maxKdfMemoryBytes
+        && maxArgon2Passes == l.maxArgon2Passes && maxKdfParallelism == l.maxKdfParallelism
+        && maxArgon2Work == l.maxArgon2Work;
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(maxInputBytes, maxLineBytes, rsaMinBits, rsaMaxBits, dsaMinBits, dsaMaxBits,
+        maxAsn1Depth, maxBcryptRounds, maxPbkdf2Iterations, maxKdfMemoryBytes, maxArgon2Passes, maxKdfParallelism,
+        maxArgon2Work);
+  }
+
+  @Override
   public String toString() {
     return "KeyPairLimits[maxInputBytes=" + maxInputBytes + ", maxLineBytes=" + maxLineBytes
         + ", rsaBits=" + rsaMinBits + ".." + rsaMaxBits + ", dsaBits=" + dsaMinBits + ".." + dsaMaxBits
         + ", maxAsn1Depth=" + maxAsn1Depth + ", maxBcryptRounds=" + maxBcryptRounds + ", maxPbkdf2Iterations="
         + maxPbkdf2Iterations + ", maxKdfMemoryBytes=" + maxKdfMemoryBytes + ", maxArgon2Passes=" + maxArgon2Passes
-        + ", maxKdfParallelism=" + maxKdfParallelism + "]";
+        + ", maxKdfParallelism=" + maxKdfParallelism + ", maxArgon2Work=" + maxArgon2Work + "]";
   }
 
   /** Builds a {@link KeyPairLimits}; starts from the defaults. */
@@ -197,6 +228,7 @@ public final class KeyPairLimits {
     private long maxKdfMemoryBytes = 256L << 20;
     private int maxArgon2Passes = 256;
     private int maxKdfParallelism = 16;
+    private long maxArgon2Work = 1L << 22;
 
     private Builder() {}
 
@@ -260,6 +292,15 @@ public final class KeyPairLimits {
 
     public Builder maxKdfParallelism(int lanes) {
       this.maxKdfParallelism = positive(lanes, "maxKdfParallelism");
+      return this;
+    }
+
+    /** Most Argon2 memory (KiB) times passes. */
+    public Builder maxArgon2Work(long kibPasses) {
+      if (kibPasses < 8) {
+        throw new IllegalArgumentException("maxArgon2Work must be at least 8: " + kibPasses);
+      }
+      this.maxArgon2Work = kibPasses;
       return this;
     }
 

@@ -142,6 +142,8 @@ final class PpkFile {
         Math.min(limits.maxKdfMemoryBytes() / 1024, Integer.MAX_VALUE));
     KeyPairLimits.checkKdfParameter("Argon2-Passes", passes, limits.maxArgon2Passes());
     KeyPairLimits.checkKdfParameter("Argon2-Parallelism", parallelism, limits.maxKdfParallelism());
+    KeyPairLimits.checkKdfParameter("Argon2 work (Argon2-Memory KiB x Argon2-Passes)", memory * passes,
+        limits.maxArgon2Work());
     if (memory < 8 * parallelism) {
       // RFC 9106 section 3.1; below it PuTTY 0.78 computes something else than Argon2 (or crashes)
       throw format("Argon2-Memory " + memory + " KiB is less than 8 KiB per lane (" + parallelism + " lanes)");

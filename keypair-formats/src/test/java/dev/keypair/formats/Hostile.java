@@ -53,6 +53,26 @@ public final class Hostile {
     return e;
   }
 
+  /**
+   * Asserts that {@code call} completes normally within {@code budget}: the fastest of up to 5 runs
+   * (after one untimed run), with {@link #SLACK}.
+   */
+  public static void assertRunsWithin(Duration budget, ThrowingCallable call) {
+    try {
+      call.call();
+      long best = Long.MAX_VALUE;
+      for (int i = 0; i < 5 && best > budget.toNanos(); i++) {
+        long start = System.nanoTime();
+        call.call();
+        best = Math.min(best, System.nanoTime() - start);
+      }
+      assertThat(Duration.ofNanos(best)).as("fastest run, budget %s x %d", budget, SLACK)
+          .isLessThanOrEqualTo(budget.multipliedBy(SLACK));
+    } catch (Throwable t) {
+      throw t instanceof AssertionError ? (AssertionError) t : new AssertionError(t);
+    }
+  }
+
   /** {@code depth} SEQUENCEs nested in each other, the innermost empty: {@code 30 L 30 L ... 30 00}. */
   public static byte[] nestedSequences(int depth) {
     int[] content = new int[depth];

@@ -122,21 +122,21 @@ class PuttyKeysHostileTest {
 
   @Test
   void hostile16_encryptedWithoutPassphraseIsLockedAndRunsNoKdf() {
-    // costs at the caps: a KDF run would take minutes (or the whole heap)
+    // costs at the caps: a KDF run would take seconds (or the whole heap)
     String costly = withLine("rsa2048_v3_enc.ppk", "Argon2-Memory: ", "Argon2-Memory: 262144")
-        .replace("Argon2-Passes: 1", "Argon2-Passes: 256");
+        .replace("Argon2-Passes: 1", "Argon2-Passes: 16"); // at the work cap: seconds of Argon2, were it run
     long start = System.nanoTime();
     DecodedPrivateKey d = PuttyKeys.decode(ascii(costly), null, LIMITS);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST.multipliedBy(Hostile.SLACK));
     assertThat(d.privateKey()).isEmpty();
     assertThat(d.publicKey()).isEqualTo(PpkFixtures.publicKey("rsa2048"));
-    assertThat(d.encryption()).contains("aes256-cbc/Argon2id/262144/256/1");
+    assertThat(d.encryption()).contains("aes256-cbc/Argon2id/262144/16/1");
   }
 
   @Test
   void hostile16_emptyPassphraseIsPassphraseRequiredWithoutKdf() {
     String costly = withLine("rsa2048_v3_enc.ppk", "Argon2-Memory: ", "Argon2-Memory: 262144")
-        .replace("Argon2-Passes: 1", "Argon2-Passes: 256");
+        .replace("Argon2-Passes: 1", "Argon2-Passes: 16"); // at the work cap: seconds of Argon2, were it run
     Hostile.assertFailsWithin(FAST, ErrorCode.PASSPHRASE_REQUIRED,
         () -> PuttyKeys.decode(ascii(costly), Passphrase.empty(), LIMITS));
     Hostile.assertFailsWithin(FAST, ErrorCode.PASSPHRASE_REQUIRED,
@@ -176,10 +176,20 @@ class PuttyKeysHostileTest {
         fewPasses));
     // the memory cap (256 MiB) is within the limits, but not within this -Xmx256m heap: a typed error
     // before anything is allocated, not an OutOfMemoryError
-    String atCap = withLine("ed25519_v3_enc.ppk", "Argon2-Memory: ", "Argon2-Memory: 262144");
+    String atCap = withLine("ed25519_v3_enc.ppk", "Argon2-Memory: ", "Argon2-Memory: 262144")
+        .replaceAll("Argon2-Passes: [0-9]+", "Argon2-Passes: 1");
     assertThat(Runtime.getRuntime().maxMemory()).as("the test heap").isLessThanOrEqualTo(256L << 20);
     KeyPairException e = Hostile.assertFailsWithin(CAP_BUDGET, ErrorCode.RESOURCE_LIMIT, () -> decode(atCap));
     assertThat(e.getMessage()).contains("heap");
+  }
+
+  /** Memory and passes each within their caps, their product (the work) over its cap: refused before the KDF. */
+  @Test
+  void hostile17_argon2WorkIsCappedAsAProduct() {
+    String file = withLine("ed25519_v3_enc.ppk", "Argon2-Memory: ", "Argon2-Memory: 131072")
+        .replaceAll("Argon2-Passes: [0-9]+", "Argon2-Passes: 200");
+    KeyPairException e = Hostile.assertFailsWithin(CAP_BUDGET, ErrorCode.RESOURCE_LIMIT, () -> decode(file));
+    assertThat(e.getMessage()).startsWith("Argon2 work (Argon2-Memory KiB x Argon2-Passes) is 26214400");
   }
 
   @ParameterizedTest(name = "[{0}]")
