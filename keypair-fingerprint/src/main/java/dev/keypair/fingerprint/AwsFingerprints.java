@@ -5,7 +5,11 @@ import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyType;
+import dev.keypair.core.SshPrivateKey;
+import dev.keypair.core.internal.Wipe;
+import dev.keypair.formats.PemPrivateKeys;
 import dev.keypair.formats.SubjectPublicKeyInfo;
+import java.security.MessageDigest;
 
 /**
  * The fingerprints the Amazon EC2 console and API show ({@code KeyFingerprint}), which differ from
@@ -50,15 +54,32 @@ public final class AwsFingerprints {
   }
 
   /**
-   * The fingerprint EC2 shows for an RSA key pair it created, from the DER PKCS#8 encoding of the
-   * private key ({@code PrivateKeyInfo}, RFC 5208). Reading private key files to get that encoding
-   * comes with keypair's private key support.
+   * The fingerprint EC2 shows for a key pair it created: for RSA, SHA-1 of the DER PKCS#8 encoding of
+   * the private key ({@code PrivateKeyInfo}, RFC 5208) exactly as
+   * {@code openssl pkcs8 -topk8 -nocrypt -outform DER} writes it for the same key file; for Ed25519,
+   * the same value as {@link #imported(KeyData)}.
    *
-   * @param pkcs8Der the unencrypted DER PrivateKeyInfo of the RSA private key
+   * <p>The primes are used in the order the file gives them, as openssl does; PuTTYgen swaps them
+   * on import, which changes this value (not the imported-key one) for a key that went through it.
+   *
+   * @throws KeyPairException {@link ErrorCode#UNSUPPORTED_ALGORITHM} for key types EC2 does not make
    */
-  public static Fingerprint createdFromPkcs8(byte[] pkcs8Der) {
-    return new Fingerprint(FingerprintAlgorithm.AWS_CREATED_SHA1,
-        Fingerprints.digest(FingerprintAlgorithm.AWS_CREATED_SHA1, Bytes.of(pkcs8Der)), FingerprintEncoding.HEX_COLONS);
+  public static Fingerprint created(SshPrivateKey key) {
+    KeyData pub = key.keyData().publicKey();
+    if (pub.type() == KeyType.ED25519) {
+      return imported(pub);
+    }
+    if (pub.type() != KeyType.RSA) {
+      throw unsupported(pub);
+    }
+    byte[] der = PemPrivateKeys.pkcs8Der(key);
+    try {
+      MessageDigest sha1 = FingerprintAlgorithm.AWS_CREATED_SHA1.newDigest();
+      return new Fingerprint(FingerprintAlgorithm.AWS_CREATED_SHA1, Bytes.of(sha1.digest(der)),
+          FingerprintEncoding.HEX_COLONS);
+    } finally {
+      Wipe.wipe("pkcs8-der", der);
+    }
   }
 
   private static KeyPairException unsupported(KeyData key) {

@@ -5,6 +5,7 @@ import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyType;
+import dev.keypair.core.SshPrivateKey;
 import dev.keypair.core.internal.StrictBase64;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,6 +56,16 @@ public final class FingerprintMatcher {
   /** Compares {@code pasted} with the fingerprints of {@code key}. */
   public static Result match(KeyData key, String pasted) {
     return match(key, pasted, List.of());
+  }
+
+  /**
+   * Compares {@code pasted} with the fingerprints of the private key's public half and, for RSA, with
+   * the fingerprint AWS shows for a key pair it created.
+   */
+  public static Result match(SshPrivateKey key, String pasted) {
+    KeyData pub = key.keyData().publicKey();
+    List<Fingerprint> extra = pub.type() == KeyType.RSA ? List.of(AwsFingerprints.created(key)) : List.of();
+    return match(pub, pasted, extra);
   }
 
   /**

@@ -57,12 +57,14 @@ class FingerprintMatcherTest {
   }
 
   @Test
-  void awsCreatedNeedsTheCandidateFromThePrivateKey() {
-    KeyData rsa = key("rsa2048");
-    Fingerprint created = AwsFingerprints.createdFromPkcs8(new byte[] {1, 2, 3});
-    assertThat(match(rsa, created.value())).isEmpty();
-    assertThat(FingerprintMatcher.match(rsa, created.value(), List.of(created)).matched())
-        .contains(FingerprintAlgorithm.AWS_CREATED_SHA1);
+  void awsCreatedNeedsThePrivateKey() {
+    dev.keypair.core.SshPrivateKey priv = dev.keypair.core.SshPrivateKey.of(dev.keypair.testsupport.TestKeys.rsaPool().get(1));
+    Fingerprint created = AwsFingerprints.created(priv);
+    assertThat(created.value()).hasSize(59);
+    assertThat(match(priv.keyData().publicKey(), created.value())).isEmpty();
+    assertThat(FingerprintMatcher.match(priv, created.value()).matched()).contains(FingerprintAlgorithm.AWS_CREATED_SHA1);
+    assertThat(FingerprintMatcher.match(priv, Fingerprints.sha256(priv.keyData().publicKey()).value()).matched())
+        .contains(FingerprintAlgorithm.SHA256);
   }
 
   /** Extra candidates are tried besides the key's own fingerprints, never instead of them. */
@@ -79,7 +81,8 @@ class FingerprintMatcherTest {
   void opensshSpellingOfEveryAlgorithmUsesItsHashName() {
     KeyData rsa = key("rsa2048");
     assertThat(AwsFingerprints.imported(rsa).in(FingerprintEncoding.OPENSSH).value()).startsWith("MD5:");
-    assertThat(AwsFingerprints.createdFromPkcs8(new byte[] {1}).in(FingerprintEncoding.OPENSSH).value()).startsWith("SHA1:");
+    assertThat(AwsFingerprints.created(dev.keypair.core.SshPrivateKey.of(dev.keypair.testsupport.TestKeys.rsaPool().get(0)))
+        .in(FingerprintEncoding.OPENSSH).value()).startsWith("SHA1:");
     assertThatThrownBy(() -> Randomart.draw(rsa, FingerprintAlgorithm.AWS_IMPORTED_MD5))
         .isInstanceOf(IllegalArgumentException.class);
   }

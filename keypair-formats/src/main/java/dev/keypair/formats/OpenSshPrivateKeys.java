@@ -145,6 +145,11 @@ public final class OpenSshPrivateKeys {
 
   // ------------------------------------------------------------------------------------------ reading
 
+  /** As {@link #decode(byte[], Passphrase, KeyPairLimits)} with the default limits. */
+  public static DecodedPrivateKey decode(byte[] text, Passphrase passphrase) {
+    return decode(text, passphrase, KeyPairLimits.defaults());
+  }
+
   /**
    * Reads an OpenSSH private key file.
    *
