@@ -4,13 +4,17 @@ import dev.keypair.core.Comment;
 import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
+import dev.keypair.core.KeyType;
+import dev.keypair.core.Passphrase;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.fingerprint.AwsFingerprints;
+import dev.keypair.fingerprint.Fingerprint;
 import dev.keypair.fingerprint.FingerprintAlgorithm;
 import dev.keypair.fingerprint.Fingerprints;
 import dev.keypair.formats.AuthorizedKeyEntry;
 import dev.keypair.formats.AuthorizedKeys;
 import dev.keypair.formats.AuthorizedKeysLine;
+import dev.keypair.formats.DecodedPrivateKey;
 import dev.keypair.formats.DecodedPublicKey;
 import dev.keypair.formats.KeyFormat;
 import dev.keypair.formats.PublicKeys;
@@ -52,13 +56,15 @@ final class FingerprintCommand implements CliCommand {
 
   @Override
   public String synopsis() {
-    return "--in FILE [--hash sha256|md5|sha1 | --aws]";
+    return "--in FILE [--hash sha256|md5|sha1 | --aws] [--passphrase-file F]";
   }
 
   @Override
   public String description() {
     return "Print the fingerprint of FILE as ssh-keygen -l prints it: BITS HASH:VALUE COMMENT (TYPE), one line "
-        + "per key; with --aws, the value the AWS console shows for the key.";
+        + "per key; with --aws, the value the AWS console shows for the key: for an RSA private key the SHA-1 "
+        + "of its PKCS#8 DER (a key pair AWS created), for an RSA public key the MD5 of its DER "
+        + "SubjectPublicKeyInfo (an imported one), for Ed25519 the padded base64 SHA-256.";
   }
 
   @Override
@@ -67,33 +73,49 @@ final class FingerprintCommand implements CliCommand {
         .addOption(Option.builder().longOpt("hash").hasArg().argName("HASH").desc("sha256 (default), md5 or sha1.").get())
         .addOption(Option.builder().longOpt("aws").desc("The fingerprint the AWS console shows: RSA public key, MD5 "
             + "of its DER SubjectPublicKeyInfo; Ed25519, padded base64 SHA-256.").get());
-    return new Options().addOption(Inputs.in()).addOptionGroup(mode);
+    return new Options().addOption(Inputs.in()).addOptionGroup(mode).addOption(Passphrases.passphraseFile());
   }
 
   @Override
   public int run(CommandArgs args) {
     String in = args.value("in");
-    if (args.has("aws")) {
-      DecodedPublicKey key = Inputs.publicKey(in);
-      Streams.println(AwsFingerprints.imported(key.key().keyData()).value());
+    try (Passphrase p = Passphrases.read(args.value("passphrase-file", null))) {
+      if (args.has("aws")) {
+        Keys keys = Keys.read(in, p);
+        Fingerprint fp = keys.isPrivate() ? aws(keys.privateKey) : AwsFingerprints.imported(keys.publicKey().keyData());
+        Streams.println(fp.value());
+        return KeypairCommand.OK;
+      }
+      FingerprintAlgorithm hash = args.choice("hash", "sha256", HASHES);
+      KeyPairLimits limits = KeyPairLimits.defaults();
+      try (BufferedInputStream s = Inputs.open(in)) {
+        s.mark(PEEK);
+        byte[] head = s.readNBytes(PEEK);
+        s.reset();
+        if (isKeyLines(head)) {
+          return streamLines(s, hash, limits);
+        }
+      } catch (IOException | UncheckedIOException e) {
+        throw Inputs.unreadable(in, e.getClass().getSimpleName());
+      }
+      Keys keys = Keys.read(in, p);
+      if (keys.isPrivate()) {
+        Streams.println(Fingerprints.sshKeygenLine(keys.publicKey(), hash));
+      } else {
+        for (DecodedPublicKey k : keys.publicKeys) {
+          Streams.println(Fingerprints.sshKeygenLine(k.key(), hash));
+        }
+      }
       return KeypairCommand.OK;
     }
-    FingerprintAlgorithm hash = args.choice("hash", "sha256", HASHES);
-    KeyPairLimits limits = KeyPairLimits.defaults();
-    try (BufferedInputStream s = Inputs.open(in)) {
-      s.mark(PEEK);
-      byte[] head = s.readNBytes(PEEK);
-      s.reset();
-      if (isKeyLines(head)) {
-        return streamLines(s, hash, limits);
-      }
-      for (DecodedPublicKey k : PublicKeys.decodeAll(Inputs.readCapped(s, in, limits), limits)) {
-        Streams.println(Fingerprints.sshKeygenLine(k.key(), hash));
-      }
-      return KeypairCommand.OK;
-    } catch (IOException | UncheckedIOException e) {
-      throw Inputs.unreadable(in, e.getClass().getSimpleName());
+  }
+
+  /** AWS's value for a private key file: the created-key SHA-1 for RSA (which needs the private key). */
+  private static Fingerprint aws(DecodedPrivateKey key) {
+    if (key.publicKey().type() == KeyType.RSA && !key.publicKey().keyData().isCertificate()) {
+      return AwsFingerprints.created(key.requirePrivateKey());
     }
+    return AwsFingerprints.imported(key.publicKey().keyData());
   }
 
   private static boolean isKeyLines(byte[] head) {

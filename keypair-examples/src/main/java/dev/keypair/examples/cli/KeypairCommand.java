@@ -41,7 +41,8 @@ public final class KeypairCommand {
   /** The commands, in the order {@code --help} lists them. */
   static Map<String, CliCommand> commands() {
     Map<String, CliCommand> m = new LinkedHashMap<>();
-    for (CliCommand c : List.of(new PublicCommand(), new FingerprintCommand(), new VerifyCommand())) {
+    for (CliCommand c : List.of(new GenerateCommand(), new PublicCommand(), new ConvertCommand(),
+        new FingerprintCommand(), new VerifyCommand())) {
       m.put(c.name(), c);
     }
     return m;

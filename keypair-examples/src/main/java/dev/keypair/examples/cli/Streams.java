@@ -54,6 +54,12 @@ final class Streams {
     err.flush();
   }
 
+  /** A warning on stderr: {@code keypair: warning: message}; the command goes on. */
+  static void warning(String message) {
+    err.println("keypair: warning: " + KeypairCommand.oneLine(message));
+    err.flush();
+  }
+
   private static void check() {
     out.flush();
     if (out.checkError()) {

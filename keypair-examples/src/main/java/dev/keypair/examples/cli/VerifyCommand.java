@@ -1,5 +1,6 @@
 package dev.keypair.examples.cli;
 
+import dev.keypair.core.Passphrase;
 import dev.keypair.fingerprint.FingerprintMatcher;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -14,26 +15,34 @@ final class VerifyCommand implements CliCommand {
 
   @Override
   public String synopsis() {
-    return "--in FILE --fingerprint FP";
+    return "--in FILE --fingerprint FP [--passphrase-file F]";
   }
 
   @Override
   public String description() {
     return "Does the key in FILE match the fingerprint FP (copied from a console or ssh-keygen)? Tries every "
-        + "algorithm that could have produced FP; prints 'match: ALGORITHM' (exit 0) or 'no match' (exit 1).";
+        + "algorithm that could have produced FP (for an unlocked RSA private key, also the SHA-1 AWS shows for "
+        + "a key pair it created); prints 'match: ALGORITHM' (exit 0) or 'no match' (exit 1).";
   }
 
   @Override
   public Options options() {
     return new Options().addOption(Inputs.in())
         .addOption(Option.builder().longOpt("fingerprint").hasArg().argName("FP").required()
-            .desc("SHA256:..., MD5:..., colon hex, plain hex or base64, with or without prefix and padding.").get());
+            .desc("SHA256:..., MD5:..., colon hex, plain hex or base64, with or without prefix and padding.").get())
+        .addOption(Passphrases.passphraseFile());
   }
 
   @Override
   public int run(CommandArgs args) {
-    FingerprintMatcher.Result r = FingerprintMatcher.match(Inputs.publicKey(args.value("in")).key().keyData(),
-        args.value("fingerprint"));
+    FingerprintMatcher.Result r;
+    try (Passphrase p = Passphrases.read(args.value("passphrase-file", null))) {
+      Keys keys = Keys.read(args.value("in"), p);
+      String fp = args.value("fingerprint");
+      r = keys.isPrivate() && keys.privateKey.isUnlocked()
+          ? FingerprintMatcher.match(keys.privateKey.requirePrivateKey(), fp)
+          : FingerprintMatcher.match(keys.publicKey().keyData(), fp);
+    }
     if (r.isMatch()) {
       Streams.println("match: " + r.matched().get().displayName());
       return KeypairCommand.OK;

@@ -1,0 +1,68 @@
+package dev.keypair.examples.cli;
+
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.core.Passphrase;
+import dev.keypair.core.internal.Wipe;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.commons.cli.Option;
+
+/**
+ * Passphrases come from files, never from the command line: the first line of the file, without its
+ * line end (LF or CRLF), as UTF-8.
+ */
+final class Passphrases {
+
+  /** Longest passphrase file read. */
+  private static final int MAX_FILE = 64 << 10;
+
+  private Passphrases() {}
+
+  static Option passphraseFile() {
+    return Option.builder().longOpt("passphrase-file").hasArg().argName("FILE")
+        .desc("File whose first line is the passphrase of an encrypted input.").get();
+  }
+
+  static Option newPassphraseFile() {
+    return Option.builder().longOpt("new-passphrase-file").hasArg().argName("FILE")
+        .desc("File whose first line is the passphrase to encrypt the output with; an empty first line "
+            + "writes it unencrypted.").get();
+  }
+
+  /** The passphrase in {@code file}, or null if {@code file} is null. */
+  static Passphrase read(String file) {
+    if (file == null) {
+      return null;
+    }
+    byte[] content;
+    try {
+      if (Files.size(Path.of(file)) > MAX_FILE) {
+        throw new KeyPairException(ErrorCode.INPUT_TOO_LARGE, "the passphrase file " + file + " is over "
+            + MAX_FILE + " bytes");
+      }
+      content = Files.readAllBytes(Path.of(file));
+    } catch (NoSuchFileException e) {
+      throw Inputs.unreadable(file, "no such file");
+    } catch (IOException e) {
+      throw Inputs.unreadable(file, e.getClass().getSimpleName());
+    }
+    int end = 0;
+    while (end < content.length && content[end] != '\n') {
+      end++;
+    }
+    if (end > 0 && content[end - 1] == '\r') {
+      end--;
+    }
+    byte[] line = Arrays.copyOf(content, end);
+    try {
+      return Passphrase.fromUtf8(line);
+    } finally {
+      Wipe.wipe("cli-passphrase-file", content);
+      Wipe.wipe("cli-passphrase-line", line);
+    }
+  }
+}
