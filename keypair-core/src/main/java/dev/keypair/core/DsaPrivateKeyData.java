@@ -35,9 +35,17 @@ public final class DsaPrivateKeyData implements PrivateKeyData {
     return new DsaPrivateKeyData(publicKey, x);
   }
 
-  /** The key for {@code x} in the group {@code (p, q, g)}; computes {@code y}. */
+  /**
+   * The key for {@code x} in the group {@code (p, q, g)}; computes {@code y}, after the group and
+   * {@code x} are checked (so a crafted p never costs a modular exponentiation).
+   */
   public static DsaPrivateKeyData fromPrivate(BigInteger p, BigInteger q, BigInteger g, BigInteger x,
       KeyPairLimits limits) {
+    Objects.requireNonNull(x, "x");
+    DsaKeyData.of(p, q, g, g.mod(p).max(BigInteger.TWO), limits); // the group's checks, with a stand-in y
+    if (x.signum() <= 0 || x.compareTo(q) >= 0) {
+      throw new KeyPairException(ErrorCode.INVALID_VALUE, "DSA private key: x is not in (0, q)");
+    }
     return of(DsaKeyData.of(p, q, g, g.modPow(x, p), limits), x);
   }
 

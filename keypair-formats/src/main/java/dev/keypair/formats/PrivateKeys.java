@@ -117,6 +117,30 @@ public final class PrivateKeys {
   }
 
   /**
+   * The key file with another comment, in its own format and encrypted with the same passphrase
+   * (with this version's default encryption settings), as {@code ssh-keygen -c} does. PEM and PKCS#8
+   * have no comment: for them this is {@link ErrorCode#UNREPRESENTABLE}.
+   *
+   * @param passphrase the file's passphrase, or {@code null} if it is not encrypted
+   */
+  public static byte[] changeComment(byte[] content, Passphrase passphrase, dev.keypair.core.Comment comment,
+      KeyPairLimits limits) {
+    Objects.requireNonNull(comment, "comment");
+    DecodedPrivateKey d = decode(content, passphrase, limits);
+    PrivateKeyFormat format = d.format().privateFormat();
+    if (format == PrivateKeyFormat.PEM || format == PrivateKeyFormat.PKCS8) {
+      throw new KeyPairException(ErrorCode.UNREPRESENTABLE, "a " + d.format() + " key file has no comment");
+    }
+    SshPrivateKey key = d.requirePrivateKey().withComment(comment);
+    try {
+      return encode(key, format, d.isEncrypted() ? KeyProtection.passphrase(passphrase)
+          : KeyProtection.none(dev.keypair.core.InsecureSecretAccess.get()));
+    } finally {
+      key.destroy();
+    }
+  }
+
+  /**
    * The key file re-encoded in its own format with another protection: a passphrase changed, added
    * ({@link KeyProtection#passphrase}) or removed ({@link KeyProtection#none}), as
    * {@code ssh-keygen -p} does. The comment is kept.
