@@ -2,22 +2,28 @@ package dev.keypair.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keypair.testsupport.ExternalTools;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The README's examples are code that runs: the quick start is QuickStart's snippet, verbatim. */
+/** The README's examples are code that runs: each quick start is a snippet of an example class, verbatim. */
 class ReadmeTest {
 
   private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
-  @Test
-  void readmeQuotesTheQuickStartVerbatim() throws Exception {
-    String source = Files.readString(ROOT.resolve("keypair-examples/src/main/java/dev/keypair/examples/QuickStart.java"));
+  @ParameterizedTest
+  @ValueSource(strings = {"QuickStart", "QuickStartPrivateKeys"})
+  void readmeQuotesTheSnippetVerbatim(String example) throws Exception {
+    String source = Files.readString(ROOT.resolve("keypair-examples/src/main/java/dev/keypair/examples/" + example + ".java"));
     String snippet = source.substring(source.indexOf("// snippet:start\n") + "// snippet:start\n".length(),
         source.indexOf("    // snippet:end"));
     String unindented = snippet.lines().map(l -> l.length() >= 4 ? l.substring(4) : l.strip())
@@ -25,17 +31,43 @@ class ReadmeTest {
     assertThat(Files.readString(ROOT.resolve("README.md"))).contains(unindented);
   }
 
-  @Test
-  void quickStartRunsAndMatches() throws Exception {
+  private static String run(ThrowingMain main) throws Exception {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     PrintStream saved = System.out;
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
     try {
-      QuickStart.main(new String[] {ROOT.resolve("keypair-examples/src/main/resources/demo/demo_ed25519.pub").toString()});
+      main.run();
     } finally {
       System.setOut(saved);
     }
-    assertThat(buf.toString(StandardCharsets.UTF_8)).startsWith("SHA256:bGkNAcRW+FpjTTeQQ7Rpl4ndD5df/zagFRCAegS7UPs\n")
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  interface ThrowingMain {
+    void run() throws Exception;
+  }
+
+  @Test
+  void quickStartRunsAndMatches() throws Exception {
+    String out = run(() -> QuickStart.main(new String[] {
+        ROOT.resolve("keypair-examples/src/main/resources/demo/demo_ed25519.pub").toString()}));
+    assertThat(out).startsWith("SHA256:bGkNAcRW+FpjTTeQQ7Rpl4ndD5df/zagFRCAegS7UPs\n")
         .contains("match: SHA256\n", "---- BEGIN SSH2 PUBLIC KEY ----");
+  }
+
+  /** The private key quick start writes files that ssh-keygen and puttygen read, owner-only. */
+  @Test
+  void privateKeyQuickStartWritesWhatTheToolsRead(@TempDir Path dir) throws Exception {
+    String out = run(() -> QuickStartPrivateKeys.main(new String[] {dir.toString()}));
+    assertThat(out.strip()).matches("([0-9a-f]{2}:){19}[0-9a-f]{2}");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("id_ed25519"))))
+        .isEqualTo("rw-------");
+    String pub = Files.readString(dir.resolve("id_ed25519.pub")).strip();
+    assertThat(ExternalTools.sshKeygen().run("-y", "-P", "correct horse battery staple", "-f",
+        dir.resolve("id_ed25519").toString()).ok().out().strip()).isEqualTo(pub); // with the comment it decrypted
+    Path pw = dir.resolve("pw");
+    Files.writeString(pw, "correct horse battery staple\n");
+    assertThat(ExternalTools.puttygen().run(dir.resolve("id_ed25519.ppk").toString(), "--old-passphrase", pw.toString(),
+        "-O", "public-openssh").ok().out().strip()).isEqualTo(pub);
   }
 }
