@@ -66,10 +66,7 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     if (d.signum() <= 0 || d.compareTo(n) >= 0) {
       throw invalid("d is not in (0, n)");
     }
-    BigInteger pm1 = p.subtract(BigInteger.ONE);
-    BigInteger qm1 = q.subtract(BigInteger.ONE);
-    BigInteger lambda = pm1.divide(pm1.gcd(qm1)).multiply(qm1);
-    if (!e.multiply(d).mod(lambda).equals(BigInteger.ONE)) {
+    if (!e.multiply(d).mod(carmichael(p, q)).equals(BigInteger.ONE)) {
       throw invalid("d is not the inverse of e");
     }
     if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !q.multiply(iqmp).mod(p).equals(BigInteger.ONE)) {
@@ -81,16 +78,20 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   /** A key from its CRT components; computes {@code iqmp}. */
   public static RsaPrivateKeyData fromPrimes(BigInteger e, BigInteger p, BigInteger q, KeyPairLimits limits) {
     BigInteger n = p.multiply(q);
-    BigInteger pm1 = p.subtract(BigInteger.ONE);
-    BigInteger qm1 = q.subtract(BigInteger.ONE);
-    BigInteger lambda = pm1.divide(pm1.gcd(qm1)).multiply(qm1);
     BigInteger d;
     try {
-      d = e.modInverse(lambda);
+      d = e.modInverse(carmichael(p, q));
     } catch (ArithmeticException ex) {
       throw invalid("e is not invertible modulo lcm(p - 1, q - 1)");
     }
     return of(n, e, d, p, q, q.modInverse(p), limits);
+  }
+
+  /** Carmichael's λ(pq) = lcm(p - 1, q - 1). */
+  private static BigInteger carmichael(BigInteger p, BigInteger q) {
+    BigInteger pm1 = p.subtract(BigInteger.ONE);
+    BigInteger qm1 = q.subtract(BigInteger.ONE);
+    return pm1.divide(pm1.gcd(qm1)).multiply(qm1);
   }
 
   private static KeyPairException invalid(String why) {

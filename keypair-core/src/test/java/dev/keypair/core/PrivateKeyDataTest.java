@@ -12,7 +12,6 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.ECGenParameterSpec;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,13 +87,7 @@ class PrivateKeyDataTest {
   void ed25519SeedIsWipedByDestroy() {
     Ed25519PrivateKeyData k = Ed25519PrivateKeyData.fromSeed(new byte[] {
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
-    List<Object> wiped = new ArrayList<>();
-    Wipe.setObserverForTests((tag, buffer) -> wiped.add(buffer));
-    try {
-      k.destroy();
-    } finally {
-      Wipe.setObserverForTests(null);
-    }
+    List<Object> wiped = dev.keypair.testsupport.Wipes.during(k::destroy).buffers();
     assertThat(k.isDestroyed()).isTrue();
     assertThat(wiped).hasSize(1).allMatch(Wipe::isWiped);
     assertThatThrownBy(() -> k.seed(ACCESS)).isInstanceOf(IllegalStateException.class);

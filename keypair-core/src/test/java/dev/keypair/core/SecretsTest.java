@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keypair.core.internal.CoreAccess;
 import dev.keypair.core.internal.Wipe;
+import dev.keypair.testsupport.Wipes;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +37,7 @@ class SecretsTest {
     try (Passphrase q = Passphrase.fromUtf8(utf8)) {
       assertThat(q.toCharArray(InsecureSecretAccess.get())).isEqualTo(typed);
     }
-    List<Object> wiped = new ArrayList<>();
-    Wipe.setObserverForTests((tag, buffer) -> wiped.add(buffer));
-    try {
-      p.close();
-    } finally {
-      Wipe.setObserverForTests(null);
-    }
-    assertThat(wiped).hasSize(1).allMatch(Wipe::isWiped);
+    assertThat(Wipes.during(p::close).buffers()).hasSize(1).allMatch(Wipe::isWiped);
     assertThatThrownBy(() -> CoreAccess.utf8(p)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> Passphrase.fromUtf8(new byte[] {(byte) 0xff}))
         .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORMAT))
@@ -54,19 +47,13 @@ class SecretsTest {
   @Test
   void wordBuffersAreWipedThroughTheObserver() {
     int[] state = {1, 0, -7};
-    List<String> tags = new ArrayList<>();
-    Wipe.setObserverForTests((tag, buffer) -> {
-      assertThat(buffer).isSameAs(state);
-      tags.add(tag);
-    });
-    try {
-      assertThat(Wipe.isWiped(state)).isFalse();
+    assertThat(Wipe.isWiped(state)).isFalse();
+    Wipes.Observed w = Wipes.during(() -> {
       Wipe.wipe("cipher-state", state);
       Wipe.wipe("cipher-state", (int[]) null);
-    } finally {
-      Wipe.setObserverForTests(null);
-    }
-    assertThat(tags).containsExactly("cipher-state");
+    });
+    assertThat(w.tags()).containsExactly("cipher-state");
+    assertThat(w.buffers()).singleElement().isSameAs(state);
     assertThat(state).containsOnly(0);
     assertThat(Wipe.isWiped(state)).isTrue();
   }

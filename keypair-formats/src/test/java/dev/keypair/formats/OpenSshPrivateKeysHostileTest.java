@@ -20,7 +20,6 @@ import dev.keypair.testsupport.TestKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -370,14 +369,8 @@ class OpenSshPrivateKeysHostileTest {
 
   /** Runs {@code call} and returns the tags and buffers it wiped. */
   private static List<Object[]> wipes(Runnable call) {
-    List<Object[]> seen = new ArrayList<>();
-    Wipe.setObserverForTests((tag, buffer) -> seen.add(new Object[] {tag, buffer}));
-    try {
-      call.run();
-    } finally {
-      Wipe.setObserverForTests(null);
-    }
-    return seen;
+    return dev.keypair.testsupport.Wipes.during(call::run).seen().stream()
+        .map(s -> new Object[] {s.tag(), s.buffer()}).toList();
   }
 
   private static List<String> tags(List<Object[]> wipes) {

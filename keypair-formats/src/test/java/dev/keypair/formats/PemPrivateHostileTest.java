@@ -719,14 +719,8 @@ class PemPrivateHostileTest {
   }
 
   private static List<Object[]> observeWipes(Runnable r) {
-    List<Object[]> seen = new ArrayList<>();
-    Wipe.setObserverForTests((tag, buffer) -> seen.add(new Object[] {tag, buffer}));
-    try {
-      r.run();
-    } finally {
-      Wipe.setObserverForTests(null);
-    }
-    return seen;
+    return dev.keypair.testsupport.Wipes.during(r::run).seen().stream()
+        .map(s -> new Object[] {s.tag(), s.buffer()}).toList();
   }
 
   private static Set<String> tags(List<Object[]> wiped) {

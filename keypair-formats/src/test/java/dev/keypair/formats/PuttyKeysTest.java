@@ -16,7 +16,6 @@ import dev.keypair.testsupport.Vectors;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -339,19 +338,9 @@ class PuttyKeysTest {
 
   /** Runs {@code r} with a wipe observer; asserts every buffer it saw is zero; returns their tags. */
   static List<String> observeWipes(Runnable r) {
-    List<String> tags = new ArrayList<>();
-    List<Object> buffers = new ArrayList<>();
-    Wipe.setObserverForTests((tag, buffer) -> {
-      tags.add(tag);
-      buffers.add(buffer);
-    });
-    try {
-      r.run();
-    } finally {
-      Wipe.setObserverForTests(null);
-    }
-    assertThat(buffers).allMatch(Wipe::isWiped);
-    return tags;
+    dev.keypair.testsupport.Wipes.Observed w = dev.keypair.testsupport.Wipes.during(r::run);
+    assertThat(w.buffers()).allMatch(Wipe::isWiped);
+    return w.tags();
   }
 
   // ---------------------------------------------------------------- helpers

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keypair.core.internal.Wipe;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -65,18 +64,12 @@ class BcryptPbkdfTest {
   /** Everything derived from the passphrase is zeroed through Wipe; the output is the caller's. */
   @Test
   void wipesItsIntermediates() {
-    List<String> tags = new ArrayList<>();
-    List<Object> buffers = new ArrayList<>();
-    Wipe.setObserverForTests((tag, buffer) -> {
-      tags.add(tag);
-      buffers.add(buffer);
-    });
-    byte[] out;
-    try {
-      out = BcryptPbkdf.derive("secret".getBytes(StandardCharsets.US_ASCII), new byte[16], 2, 48);
-    } finally {
-      Wipe.setObserverForTests(null);
-    }
+    byte[][] result = new byte[1][];
+    dev.keypair.testsupport.Wipes.Observed w = dev.keypair.testsupport.Wipes.during(
+        () -> result[0] = BcryptPbkdf.derive("secret".getBytes(StandardCharsets.US_ASCII), new byte[16], 2, 48));
+    byte[] out = result[0];
+    List<String> tags = w.tags();
+    List<Object> buffers = w.buffers();
     assertThat(tags).contains("bcrypt-sha2pass", "bcrypt-sha2salt", "bcrypt-countsalt", "bcrypt-block", "bcrypt-out",
         "bcrypt-passwords", "bcrypt-cdata", "bcrypt-saltwords", "blowfish-p", "blowfish-s");
     assertThat(buffers).allMatch(Wipe::isWiped).noneMatch(b -> b == out);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keypair.core.internal.Wipe;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -90,18 +89,8 @@ class BlowfishTest {
   @Test
   void wipeZeroesTheStateThroughWipe() {
     Blowfish b = Blowfish.withKey(new byte[] {1, 2, 3, 4});
-    List<String> tags = new ArrayList<>();
-    List<Object> buffers = new ArrayList<>();
-    Wipe.setObserverForTests((tag, buffer) -> {
-      tags.add(tag);
-      buffers.add(buffer);
-    });
-    try {
-      b.wipe();
-    } finally {
-      Wipe.setObserverForTests(null);
-    }
-    assertThat(tags).containsExactly("blowfish-p", "blowfish-s");
-    assertThat(buffers).allMatch(Wipe::isWiped);
+    dev.keypair.testsupport.Wipes.Observed w = dev.keypair.testsupport.Wipes.during(b::wipe);
+    assertThat(w.tags()).containsExactly("blowfish-p", "blowfish-s");
+    assertThat(w.buffers()).allMatch(Wipe::isWiped);
   }
 }

@@ -315,14 +315,8 @@ class PemBlocksTest {
     assertThatThrownBy(() -> PemBlocks.encodeBytes("X", new byte[1], 3)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PemBlocks.encodeBytes("a--b", new byte[1], 70))
         .isInstanceOf(IllegalArgumentException.class);
-    List<Object> wiped = new java.util.ArrayList<>();
-    dev.keypair.core.internal.Wipe.setObserverForTests((tag, buffer) -> wiped.add(tag));
-    try {
-      PemBlocks.encodeBytes("X", new byte[] {1, 2, 3}, 70);
-    } finally {
-      dev.keypair.core.internal.Wipe.setObserverForTests(null);
-    }
-    assertThat(wiped).containsExactly("pem-base64");
+    assertThat(dev.keypair.testsupport.Wipes.during(() -> PemBlocks.encodeBytes("X", new byte[] {1, 2, 3}, 70)).tags())
+        .containsExactly("pem-base64");
   }
 
   @Test
