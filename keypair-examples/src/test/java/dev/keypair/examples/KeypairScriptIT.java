@@ -52,6 +52,27 @@ class KeypairScriptIT {
     }
   }
 
+  /** Under a hardened umask both files are written, narrower than asked (the .pub 0600), never wider. */
+  @Test
+  void generateWorksUnderUmask077() throws Exception {
+    Path dir = Files.createTempDirectory("umask");
+    try {
+      Path key = dir.resolve("k");
+      Run r = run("sh", "-c", "umask 077 && exec \"$0\" generate --type ed25519 --out \"$1\"",
+          ROOT.resolve("keypair").toString(), key.toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+          .isEqualTo("rw-------");
+      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(dir.resolve("k.pub")))).isEqualTo("rw-------");
+    } finally {
+      try (var s = Files.list(dir)) {
+        s.forEach(p -> p.toFile().delete());
+      }
+      Files.delete(dir);
+    }
+  }
+
   @Test
   void jarRunsWithJavaDashJar() throws Exception {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

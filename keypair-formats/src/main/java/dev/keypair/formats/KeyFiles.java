@@ -72,10 +72,23 @@ public final class KeyFiles {
   }
 
   /** A key file's content and, if it is readable by others, the warning to show. */
-  public record KeyFileContent(byte[] content, Optional<String> warning) {
-    public KeyFileContent {
-      Objects.requireNonNull(content, "content");
-      Objects.requireNonNull(warning, "warning");
+  public static final class KeyFileContent {
+    private final byte[] content;
+    private final Optional<String> warning;
+
+    KeyFileContent(byte[] content, Optional<String> warning) {
+      this.content = Objects.requireNonNull(content, "content");
+      this.warning = Objects.requireNonNull(warning, "warning");
+    }
+
+    /** The file's bytes (this object's own array: wipe it when done with a private key). */
+    public byte[] content() {
+      return content;
+    }
+
+    /** ssh's "UNPROTECTED PRIVATE KEY FILE" warning, when others can access the file. */
+    public Optional<String> warning() {
+      return warning;
     }
   }
 
@@ -127,9 +140,10 @@ public final class KeyFiles {
         }
         ch.force(true);
       }
-      if (posix && !Files.getPosixFilePermissions(temp).equals(mode)) {
-        // never widen after the fact; a mode we did not ask for means something interfered
-        throw new KeyPairException(ErrorCode.INSECURE_FILE, "the new key file did not get mode "
+      if (posix && !mode.containsAll(Files.getPosixFilePermissions(temp))) {
+        // a umask may narrow the mode (077 makes a .pub 0600); a bit beyond what was asked means something
+        // interfered, and the mode is never changed after the fact
+        throw new KeyPairException(ErrorCode.INSECURE_FILE, "the new key file got more access than "
             + PosixFilePermissions.toString(mode));
       }
       if (options.replaceExisting()) {
@@ -233,7 +247,7 @@ public final class KeyFiles {
   }
 
   /** Test hook: sees each temporary file right after its creation, before any byte is written. */
-  public static void setTempFileObserverForTests(Consumer<Path> observer) {
+  static void setTempFileObserverForTests(Consumer<Path> observer) {
     tempFileObserver = observer;
   }
 }

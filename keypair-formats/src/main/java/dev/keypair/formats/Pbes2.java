@@ -107,6 +107,22 @@ final class Pbes2 {
     final int iterations;
     final String digest;
 
+    /** Output length of the PRF's hash, in bytes. */
+    int digestLength() {
+      switch (digest) {
+        case "SHA1":
+          return 20;
+        case "SHA224":
+          return 28;
+        case "SHA256":
+          return 32;
+        case "SHA384":
+          return 48;
+        default:
+          return 64;
+      }
+    }
+
     Pbkdf2(byte[] salt, int iterations, String digest) {
       super(salt);
       this.iterations = iterations;
@@ -269,6 +285,9 @@ final class Pbes2 {
         long memory = costParameter(BigInteger.valueOf(128).multiply(n).multiply(r2));
         KeyPairLimits.checkKdfParameter("scrypt memory 128 * N * r (bytes)", memory, limits.maxKdfMemoryBytes());
         KeyPairLimits.checkKdfParameter("scrypt parallelization p", costParameter(p), limits.maxKdfParallelism());
+        // the time is p passes over that memory: capped like the memory itself
+        KeyPairLimits.checkKdfParameter("scrypt work 128 * N * r * p (bytes)",
+            costParameter(BigInteger.valueOf(memory).multiply(p)), limits.maxKdfMemoryBytes());
         // scrypt's table is allocated in one go: refuse what cannot fit in this JVM rather than fail with an
         // OutOfMemoryError (the default cap, 256 MiB, is the whole heap of a small JVM)
         KeyPairLimits.checkKdfParameter("scrypt memory 128 * N * r (bytes) in this JVM (half its maximum heap)",
@@ -307,6 +326,13 @@ final class Pbes2 {
       if (keyLength != null && keyLength != cipher.keyLength()) {
         throw new KeyPairException(ErrorCode.FORMAT, STRUCTURE + ": the key derivation's keyLength is " + keyLength
             + " but " + cipher.opensslName() + " takes a key of " + cipher.keyLength() + " bytes");
+      }
+      if (kdf instanceof Pbkdf2) {
+        // PBKDF2 runs its iterations once per output block of the PRF: an AES-256 key from HMAC-SHA1 takes two
+        Pbkdf2 pb = (Pbkdf2) kdf;
+        long blocks = (cipher.keyLength() + pb.digestLength() - 1) / pb.digestLength();
+        KeyPairLimits.checkKdfParameter("PBKDF2 work (iterations x PRF blocks of key)", pb.iterations * blocks,
+            limits.maxPbkdf2Iterations());
       }
       byte[] ciphertext = epki.octetString("encryptedData");
       epki.end();

@@ -495,13 +495,31 @@ class PemPrivateHostileTest {
   }
 
   @ParameterizedTest
-  @ValueSource(longs = {10_000_001L, 1L << 31, (1L << 32) - 1, Long.MAX_VALUE, 0, -1})
+  @ValueSource(longs = {4_000_001L, 1L << 31, (1L << 32) - 1, Long.MAX_VALUE, 0, -1})
   void pbkdf2IterationsOverTheCapBeforeTheKdf(long iterations) {
     byte[] text = encryptedPkcs8(pbkdf2(BigInteger.valueOf(iterations)));
     assertFailsWithin(KDF_CAP_BUDGET, ErrorCode.RESOURCE_LIMIT, () -> decode(text, pass()));
     assertFailsWithin(KDF_CAP_BUDGET, ErrorCode.RESOURCE_LIMIT, () -> decode(text, null));
     byte[] huge = encryptedPkcs8(pbkdf2(BigInteger.ONE.shiftLeft(200)));
     assertFailsWithin(KDF_CAP_BUDGET, ErrorCode.RESOURCE_LIMIT, () -> decode(huge, pass()));
+  }
+
+  /** PBKDF2's work is iterations times the PRF blocks of the key: 2,000,001 iterations of HMAC-SHA1 for AES-256. */
+  @Test
+  void pbkdf2WorkCountsPrfBlocks() {
+    byte[] sha1 = Der.sequence(Der.oid(Pbes2.PBKDF2), Der.sequence(Der.octetString(SALT),
+        Der.integer(BigInteger.valueOf(2_000_001))));
+    KeyPairException e = assertFailsWithin(KDF_CAP_BUDGET, ErrorCode.RESOURCE_LIMIT,
+        () -> decode(encryptedPkcs8(sha1), pass()));
+    assertThat(e.getMessage()).startsWith("PBKDF2 work (iterations x PRF blocks of key) is 4000002");
+  }
+
+  /** scrypt's time is p passes over its memory: N·r within the memory cap, times p over it, is refused. */
+  @Test
+  void scryptWorkCountsItsParallelization() {
+    byte[] text = encryptedPkcs8(scrypt(BigInteger.ONE.shiftLeft(17), BigInteger.valueOf(8), BigInteger.valueOf(16)));
+    KeyPairException e = assertFailsWithin(KDF_CAP_BUDGET, ErrorCode.RESOURCE_LIMIT, () -> decode(text, pass()));
+    assertThat(e.getMessage()).startsWith("scrypt work 128 * N * r * p (bytes) is 2147483648");
   }
 
   @Test
@@ -661,8 +679,8 @@ class PemPrivateHostileTest {
 
   @Test
   void hostile16NullOrEmptyPassphraseRunsNoKdf() {
-    // 10,000,000 PBKDF2 iterations (the cap) would take seconds; 128 MiB of scrypt would take most of the heap
-    byte[] pbkdf2 = encryptedPkcs8(pbkdf2(BigInteger.valueOf(10_000_000)));
+    // 4,000,000 PBKDF2 iterations (the cap) would take seconds; 128 MiB of scrypt would take most of the heap
+    byte[] pbkdf2 = encryptedPkcs8(pbkdf2(BigInteger.valueOf(4_000_000)));
     byte[] scrypt = encryptedPkcs8(scrypt(BigInteger.ONE.shiftLeft(17), BigInteger.valueOf(8), BigInteger.ONE));
     byte[] legacy = PemPrivateFixtures.bytes("rsa2048.pkcs1.aes256.pem");
     for (byte[] text : List.of(pbkdf2, scrypt, legacy)) {

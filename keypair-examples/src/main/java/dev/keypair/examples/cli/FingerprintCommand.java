@@ -88,6 +88,8 @@ final class FingerprintCommand implements CliCommand {
       }
       FingerprintAlgorithm hash = args.choice("hash", "sha256", HASHES);
       KeyPairLimits limits = KeyPairLimits.defaults();
+      Keys keys;
+      // read the input once (it may be standard input): key lines are streamed, anything else read whole
       try (BufferedInputStream s = Inputs.open(in)) {
         s.mark(PEEK);
         byte[] head = s.readNBytes(PEEK);
@@ -95,10 +97,10 @@ final class FingerprintCommand implements CliCommand {
         if (isKeyLines(head)) {
           return streamLines(s, hash, limits);
         }
+        keys = Keys.of(Inputs.readCapped(s, in, limits), in, p);
       } catch (IOException | UncheckedIOException e) {
         throw Inputs.unreadable(in, e.getClass().getSimpleName());
       }
-      Keys keys = Keys.read(in, p);
       if (keys.isPrivate()) {
         Streams.println(Fingerprints.sshKeygenLine(keys.publicKey(), hash));
       } else {

@@ -9,9 +9,10 @@ import dev.keypair.core.Passphrase;
 import dev.keypair.core.SshPrivateKey;
 import dev.keypair.fingerprint.FingerprintAlgorithm;
 import dev.keypair.fingerprint.Fingerprints;
-import dev.keypair.formats.OpenSshPublicKeys;
 import dev.keypair.formats.PrivateKeyFormat;
 import dev.keypair.formats.PrivateKeys;
+import dev.keypair.formats.PublicKeyFormat;
+import dev.keypair.formats.PublicKeys;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -98,12 +99,11 @@ final class GenerateCommand implements CliCommand {
       throw e;
     }
     try (Passphrase p = Passphrases.read(args.value("new-passphrase-file", null))) {
+      // both encoded before either is written, so a key that cannot be written leaves no file behind
       byte[] file = PrivateKeys.encode(key, format, Outputs.protection(p));
+      byte[] line = PublicKeys.encode(key.publicKey(), PublicKeyFormat.OPENSSH);
       Outputs.writePrivate(out, file, force);
-      byte[] line = OpenSshPublicKeys.encode(key.publicKey());
-      byte[] withLf = java.util.Arrays.copyOf(line, line.length + 1);
-      withLf[line.length] = '\n';
-      Outputs.writePublic(pub, withLf, force);
+      Outputs.writePublic(pub, line, force);
     } finally {
       key.destroy();
     }

@@ -43,8 +43,12 @@ final class Keys {
 
   /** Reads {@code in} as any key file, with {@code passphrase} (may be null) for an encrypted private key. */
   static Keys read(String in, Passphrase passphrase) {
+    return of(Inputs.read(in, KeyPairLimits.defaults()), in, passphrase);
+  }
+
+  /** {@code content}, read from {@code in}, as any key file. */
+  static Keys of(byte[] content, String in, Passphrase passphrase) {
     KeyPairLimits limits = KeyPairLimits.defaults();
-    byte[] content = Inputs.read(in, limits);
     Optional<KeyFormat> priv = PrivateKeys.detect(content);
     if (priv.isPresent()) {
       warnIfReadableByOthers(in);

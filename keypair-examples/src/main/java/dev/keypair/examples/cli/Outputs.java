@@ -22,8 +22,14 @@ final class Outputs {
     return Option.builder().longOpt("force").desc("Replace an existing output file (by rename, never in place).").get();
   }
 
-  /** Protection for {@code passphrase}: none for null or an empty passphrase file, else encryption. */
+  /**
+   * Protection for {@code passphrase}: none for null (no passphrase file given) or an empty first line
+   * (said on stderr, since a private key is then written in the clear), else encryption.
+   */
   static KeyProtection protection(Passphrase passphrase) {
+    if (passphrase != null && passphrase.isEmpty()) {
+      Streams.warning("the new passphrase is empty: the private key is written unencrypted");
+    }
     return passphrase == null || passphrase.isEmpty()
         ? KeyProtection.none(dev.keypair.core.InsecureSecretAccess.get())
         : KeyProtection.passphrase(passphrase);

@@ -13,7 +13,9 @@ import org.apache.commons.cli.Option;
 
 /**
  * Passphrases come from files, never from the command line: the first line of the file, without its
- * line end (LF or CRLF), as UTF-8.
+ * line end (LF or CRLF) and without a leading UTF-8 byte order mark, as UTF-8. A file with no line at
+ * all (zero bytes: often a secret that expanded to nothing) is an error; a first line that is empty
+ * means "no passphrase", which for a new key is said on stderr.
  */
 final class Passphrases {
 
@@ -50,14 +52,20 @@ final class Passphrases {
     } catch (IOException e) {
       throw Inputs.unreadable(file, e.getClass().getSimpleName());
     }
-    int end = 0;
+    if (content.length == 0) {
+      throw new KeyPairException(ErrorCode.of("Passphrase.EmptyFile", ErrorCode.Category.INPUT),
+          "the passphrase file " + file + " is empty; an empty first line means no passphrase");
+    }
+    int start = content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb
+        && (content[2] & 0xff) == 0xbf ? 3 : 0;
+    int end = start;
     while (end < content.length && content[end] != '\n') {
       end++;
     }
-    if (end > 0 && content[end - 1] == '\r') {
+    if (end > start && content[end - 1] == '\r') {
       end--;
     }
-    byte[] line = Arrays.copyOf(content, end);
+    byte[] line = Arrays.copyOfRange(content, start, end);
     try {
       return Passphrase.fromUtf8(line);
     } finally {

@@ -1,5 +1,8 @@
 package dev.keypair.examples.cli;
 
+import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyType;
 import dev.keypair.core.Passphrase;
 import dev.keypair.fingerprint.FingerprintMatcher;
 import org.apache.commons.cli.Option;
@@ -36,8 +39,10 @@ final class VerifyCommand implements CliCommand {
   @Override
   public int run(CommandArgs args) {
     FingerprintMatcher.Result r;
+    boolean lockedRsa;
     try (Passphrase p = Passphrases.read(args.value("passphrase-file", null))) {
       Keys keys = Keys.read(args.value("in"), p);
+      lockedRsa = keys.isPrivate() && !keys.privateKey.isUnlocked() && keys.publicKey().type() == KeyType.RSA;
       String fp = args.value("fingerprint");
       r = keys.isPrivate() && keys.privateKey.isUnlocked()
           ? FingerprintMatcher.match(keys.privateKey.requirePrivateKey(), fp)
@@ -46,6 +51,11 @@ final class VerifyCommand implements CliCommand {
     if (r.isMatch()) {
       Streams.println("match: " + r.matched().get().displayName());
       return KeypairCommand.OK;
+    }
+    if (lockedRsa && FingerprintMatcher.parse(args.value("fingerprint")).digest().length() == 20) {
+      // a 20-byte digest may be AWS's created-key SHA-1, which only the private key can say
+      throw new KeyPairException(ErrorCode.PASSPHRASE_REQUIRED, "no public fingerprint matches; this one may be "
+          + "the SHA-1 AWS shows for a key pair it created, which needs the private key (--passphrase-file)");
     }
     Streams.println("no match");
     return KeypairCommand.NEGATIVE;
