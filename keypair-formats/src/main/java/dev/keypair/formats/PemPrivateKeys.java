@@ -69,7 +69,7 @@ import java.util.function.Function;
  * AES-256-CBC and a random IV; PKCS#8 gets PBES2 with PBKDF2-HMAC-SHA256
  * ({@link KeyProtection#pbkdf2Iterations()}, a random 16-byte salt) and AES-256-CBC with a random IV, as
  * {@code openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256} writes. Ed25519 has no traditional
- * form; DSA keys are read, never written ({@link ErrorCode#UNREPRESENTABLE}).
+ * form; DSA keys are read, never written ({@link ErrorCode#UNSUPPORTED_ALGORITHM}).
  *
  * <p>Secrets: the passphrase bytes, derived keys and decrypted plaintext this class and its helpers copy
  * are wiped after use (through {@link Wipe}). What cannot be wiped: the RSA, DSA and ECDSA values, which
@@ -230,8 +230,8 @@ public final class PemPrivateKeys {
    * (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC) with a passphrase. The comment is not written: PEM has none.
    *
    * @return the PEM text, US-ASCII, lines ended by LF
-   * @throws KeyPairException {@link ErrorCode#UNREPRESENTABLE} for Ed25519 in {@code PEM}, and for DSA keys,
-   *     which keypair reads but does not write
+   * @throws KeyPairException {@link ErrorCode#UNREPRESENTABLE} for Ed25519 in {@code PEM};
+   *     {@link ErrorCode#UNSUPPORTED_ALGORITHM} for DSA keys, which keypair reads but does not write
    * @throws IllegalArgumentException for a format other than {@code PEM} and {@code PKCS8}
    */
   public static byte[] encode(SshPrivateKey key, PrivateKeyFormat format, KeyProtection protection) {
@@ -249,7 +249,7 @@ public final class PemPrivateKeys {
         label = EC_LABEL;
         der = Sec1.encode(ec, true);
       } else if (data instanceof DsaPrivateKeyData) {
-        throw new KeyPairException(ErrorCode.UNREPRESENTABLE, "DSA keys are read but not written by keypair");
+        throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, "DSA keys are read but not written by keypair");
       } else {
         throw new KeyPairException(ErrorCode.UNREPRESENTABLE, data.publicKey().algorithmName()
             + " keys have no traditional PEM form (RSA and ECDSA have); write PKCS8 instead");
@@ -283,7 +283,7 @@ public final class PemPrivateKeys {
    * SHA-1 of this is the fingerprint AWS shows for an RSA key pair it created.
    *
    * @return the DER, which holds the private key: wipe it after use
-   * @throws KeyPairException {@link ErrorCode#UNREPRESENTABLE} for DSA keys, which keypair does not write
+   * @throws KeyPairException {@link ErrorCode#UNSUPPORTED_ALGORITHM} for DSA keys, which keypair does not write
    */
   public static byte[] pkcs8Der(SshPrivateKey key) {
     Objects.requireNonNull(key, "key");

@@ -182,7 +182,7 @@ final class Pkcs8 {
    * The DER PrivateKeyInfo of {@code key}, byte for byte what {@code openssl pkcs8 -topk8 -nocrypt
    * -outform DER} writes for it.
    *
-   * @throws KeyPairException {@link ErrorCode#UNREPRESENTABLE} for DSA, which keypair reads but does not write
+   * @throws KeyPairException {@link ErrorCode#UNSUPPORTED_ALGORITHM} for DSA, which keypair reads but does not write
    */
   static byte[] encode(PrivateKeyData key) {
     byte[] algorithm;
@@ -202,7 +202,7 @@ final class Pkcs8 {
         Wipe.wipe("pkcs8-ed25519-seed", seed);
       }
     } else {
-      throw new KeyPairException(ErrorCode.UNREPRESENTABLE, key.publicKey().algorithmName()
+      throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, key.publicKey().algorithmName()
           + " keys are read but not written by keypair");
     }
     byte[] privateKey = Der.octetString(inner);

@@ -225,9 +225,11 @@ public final class PuttyKeys {
     }
   }
 
+  /** Bad padding after the MAC has passed is a damaged (or maliciously made) file: CORRUPT_KEY, as OpenSSH's. */
   private static void checkPadding(SshWireReader r, boolean encrypted) {
     if (encrypted ? r.remaining() >= PpkCrypto.BLOCK : r.hasRemaining()) {
-      throw r.error(r.remaining() + " bytes after the private key at offset " + r.offset()
+      throw new KeyPairException(ErrorCode.CORRUPT_KEY, "PPK private key blob: " + r.remaining()
+          + " bytes after the private key at offset " + r.offset()
           + (encrypted ? ", more than the padding to one block" : " of an unencrypted blob, which has no padding"));
     }
   }

@@ -74,8 +74,10 @@ final class Sec1 {
         throw seq.error("ECPrivateKey.parameters", seq.offset(), "is missing; an EC PRIVATE KEY must name its "
             + "curve (RFC 5915 section 3)");
       }
+      // RFC 5915 says ceiling(log2(n)/8) bytes, but OpenSSL before 1.1 dropped leading zero bytes (about 1
+      // key in 256), and OpenSSL and ssh-keygen read those: so does keypair; longer is refused, and writing pads
       int length = privateKeyLength(curve);
-      if (privateKey.length != length) {
+      if (privateKey.length == 0 || privateKey.length > length) {
         throw seq.error("ECPrivateKey.privateKey", privateAt, "is " + privateKey.length + " bytes; a "
             + curve.sshName() + " private key is " + length);
       }

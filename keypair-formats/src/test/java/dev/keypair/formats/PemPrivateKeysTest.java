@@ -172,9 +172,9 @@ class PemPrivateKeysTest {
     SshPrivateKey ed = TestKeys.ed25519Private(7);
     assertFails(ErrorCode.UNREPRESENTABLE, () -> PemPrivateKeys.encode(ed, PrivateKeyFormat.PEM, NONE));
     SshPrivateKey dsa = key("dsa1024.dsa.pem");
-    assertFails(ErrorCode.UNREPRESENTABLE, () -> PemPrivateKeys.encode(dsa, PrivateKeyFormat.PEM, NONE));
-    assertFails(ErrorCode.UNREPRESENTABLE, () -> PemPrivateKeys.encode(dsa, PrivateKeyFormat.PKCS8, NONE));
-    assertFails(ErrorCode.UNREPRESENTABLE, () -> PemPrivateKeys.pkcs8Der(dsa));
+    assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PemPrivateKeys.encode(dsa, PrivateKeyFormat.PEM, NONE));
+    assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PemPrivateKeys.encode(dsa, PrivateKeyFormat.PKCS8, NONE));
+    assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PemPrivateKeys.pkcs8Der(dsa));
     assertThatThrownBy(() -> PemPrivateKeys.encode(ed, PrivateKeyFormat.OPENSSH, NONE))
         .isInstanceOf(IllegalArgumentException.class);
   }
