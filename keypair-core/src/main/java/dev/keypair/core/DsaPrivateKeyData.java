@@ -66,7 +66,8 @@ public final class DsaPrivateKeyData implements PrivateKeyData {
   }
 
   @Override
-  public PrivateKey toJcaPrivateKey() {
+  public PrivateKey toJcaPrivateKey(InsecureSecretAccess access) {
+    InsecureSecretAccess.check(access);
     try {
       return KeyFactory.getInstance("DSA")
           .generatePrivate(new DSAPrivateKeySpec(x, publicKey.p(), publicKey.q(), publicKey.g()));

@@ -71,7 +71,8 @@ public final class EcdsaPrivateKeyData implements PrivateKeyData {
   }
 
   @Override
-  public PrivateKey toJcaPrivateKey() {
+  public PrivateKey toJcaPrivateKey(InsecureSecretAccess access) {
+    InsecureSecretAccess.check(access);
     try {
       return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(d, curve().jcaParameterSpec()));
     } catch (GeneralSecurityException ex) {

@@ -126,7 +126,8 @@ public final class Ed25519PrivateKeyData implements PrivateKeyData {
   }
 
   @Override
-  public PrivateKey toJcaPrivateKey() {
+  public PrivateKey toJcaPrivateKey(InsecureSecretAccess access) {
+    InsecureSecretAccess.check(access);
     byte[] s = seed.array();
     try {
       return KeyFactory.getInstance("Ed25519").generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, s));

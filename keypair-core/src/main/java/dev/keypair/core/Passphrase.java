@@ -71,16 +71,21 @@ public final class Passphrase implements Destroyable, AutoCloseable {
 
   /** The UTF-8 bytes, a fresh array the caller must wipe; keypair's codecs reach it through {@code CoreAccess}. */
   byte[] utf8() {
-    CharsetEncoder e = StandardCharsets.UTF_8.newEncoder();
-    ByteBuffer bb;
+    char[] c = live();
+    // one buffer large enough for any encoding (3 bytes per char at most: a surrogate pair is 4 for 2),
+    // so the encoder never grows it and leaves an unwiped copy behind
+    byte[] buf = new byte[c.length * 3];
+    ByteBuffer bb = ByteBuffer.wrap(buf);
+    CharsetEncoder e = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      bb = e.encode(CharBuffer.wrap(live()));
-    } catch (CharacterCodingException ex) {
-      throw new KeyPairException(ErrorCode.FORMAT, "the passphrase has an unpaired surrogate character");
+      if (e.encode(CharBuffer.wrap(c), bb, true).isError() || e.flush(bb).isError()) {
+        throw new KeyPairException(ErrorCode.FORMAT, "the passphrase has an unpaired surrogate character");
+      }
+      return Arrays.copyOf(buf, bb.position());
+    } finally {
+      Wipe.wipe("passphrase-encode", buf);
     }
-    byte[] out = Arrays.copyOf(bb.array(), bb.limit());
-    Wipe.wipe("passphrase-encode", bb.array());
-    return out;
   }
 
   private char[] live() {

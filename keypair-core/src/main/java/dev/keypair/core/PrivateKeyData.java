@@ -34,8 +34,11 @@ public sealed interface PrivateKeyData extends Destroyable
   /** Whether {@code other} is the same private key, compared without early exit on the secrets. */
   boolean sameKey(PrivateKeyData other);
 
-  /** This key as a JCA private key (the JDK's own providers). */
-  PrivateKey toJcaPrivateKey();
+  /**
+   * This key as a JCA private key (the JDK's own providers). A JCA key hands out its secret
+   * ({@code getEncoded()}), cannot be wiped, and is therefore behind the token.
+   */
+  PrivateKey toJcaPrivateKey(InsecureSecretAccess access);
 
   /** Wipes what can be wiped; see the class comment. */
   @Override

@@ -148,7 +148,8 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   }
 
   @Override
-  public PrivateKey toJcaPrivateKey() {
+  public PrivateKey toJcaPrivateKey(InsecureSecretAccess access) {
+    InsecureSecretAccess.check(access);
     InsecureSecretAccess a = InsecureSecretAccess.get();
     try {
       return KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(publicKey.modulus(),

@@ -70,9 +70,9 @@ public final class SshPrivateKey implements Destroyable {
     return keyData.sameKey(other.keyData);
   }
 
-  /** The key pair as JCA objects. */
-  public KeyPair toJcaKeyPair() {
-    return new KeyPair(keyData.publicKey().toJcaPublicKey(), keyData.toJcaPrivateKey());
+  /** The key pair as JCA objects; the private key hands out its secret, hence the token. */
+  public KeyPair toJcaKeyPair(InsecureSecretAccess access) {
+    return new KeyPair(keyData.publicKey().toJcaPublicKey(), keyData.toJcaPrivateKey(access));
   }
 
   @Override

@@ -57,7 +57,7 @@ class PrivateKeyDataTest {
       SshPrivateKey k = SshPrivateKey.fromJca(kp);
       assertThat(k.publicKey().keyData()).isEqualTo(KeyData.fromJca(kp.getPublic()));
       Signature s = Signature.getInstance("Ed25519");
-      s.initSign(k.keyData().toJcaPrivateKey());
+      s.initSign(k.keyData().toJcaPrivateKey(dev.keypair.core.InsecureSecretAccess.get()));
       s.update(new byte[] {1, 2, 3});
       byte[] sig = s.sign();
       s.initVerify(k.publicKey().toJca());
@@ -155,7 +155,7 @@ class PrivateKeyDataTest {
     SshPrivateKey k = KeyGenerator.create().generate(KeyType.valueOf(type), Comment.of("gen"));
     assertThat(k.type()).isEqualTo(KeyType.valueOf(type));
     assertThat(k.comment()).isEqualTo(Comment.of("gen"));
-    assertThat(SshPrivateKey.fromJca(k.toJcaKeyPair()).sameKey(k)).isTrue();
+    assertThat(SshPrivateKey.fromJca(k.toJcaKeyPair(dev.keypair.core.InsecureSecretAccess.get())).sameKey(k)).isTrue();
   }
 
   @Test

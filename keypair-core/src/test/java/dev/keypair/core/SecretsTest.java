@@ -39,6 +39,12 @@ class SecretsTest {
     }
     assertThat(Wipes.during(p::close).buffers()).hasSize(1).allMatch(Wipe::isWiped);
     assertThatThrownBy(() -> CoreAccess.utf8(p)).isInstanceOf(IllegalStateException.class);
+    // the encoder writes into one buffer, which is wiped: no grown copy is left behind (non-ASCII takes more)
+    try (Passphrase wide = Passphrase.of("ééé€€€𝄞".toCharArray())) {
+      Wipes.Observed w = Wipes.during(() -> CoreAccess.utf8(wide));
+      assertThat(w.tags()).containsExactly("passphrase-encode");
+      assertThat(w.allWiped()).isTrue();
+    }
     assertThatThrownBy(() -> Passphrase.fromUtf8(new byte[] {(byte) 0xff}))
         .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORMAT))
         .hasMessage("the passphrase is not valid UTF-8");

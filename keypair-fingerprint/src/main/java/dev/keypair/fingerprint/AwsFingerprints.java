@@ -72,7 +72,7 @@ public final class AwsFingerprints {
     if (pub.type() != KeyType.RSA) {
       throw unsupported(pub);
     }
-    byte[] der = PemPrivateKeys.pkcs8Der(key);
+    byte[] der = PemPrivateKeys.pkcs8Der(key, dev.keypair.core.InsecureSecretAccess.get());
     try {
       MessageDigest sha1 = FingerprintAlgorithm.AWS_CREATED_SHA1.newDigest();
       return new Fingerprint(FingerprintAlgorithm.AWS_CREATED_SHA1, Bytes.of(sha1.digest(der)),

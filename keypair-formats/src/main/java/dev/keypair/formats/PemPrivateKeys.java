@@ -4,6 +4,7 @@ import dev.keypair.core.DsaKeyData;
 import dev.keypair.core.DsaPrivateKeyData;
 import dev.keypair.core.EcdsaPrivateKeyData;
 import dev.keypair.core.ErrorCode;
+import dev.keypair.core.InsecureSecretAccess;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.Passphrase;
@@ -262,14 +263,11 @@ public final class PemPrivateKeys {
     }
     try {
       Optional<Passphrase> passphrase = protection.passphrase();
-      String text;
       if (passphrase.isEmpty()) {
-        text = PemBlocks.encode(label, der);
-      } else if (format == PrivateKeyFormat.PEM) {
-        text = LegacyPemEncryption.encode(label, der, passphrase.get());
-      } else {
-        text = PemBlocks.encode(label, Pbes2.encrypt(der, passphrase.get(), protection.pbkdf2Iterations()));
+        return PemBlocks.encodeBytes(label, der); // no String copy of the key's base64; the encoder wipes its own
       }
+      String text = format == PrivateKeyFormat.PEM ? LegacyPemEncryption.encode(label, der, passphrase.get())
+          : PemBlocks.encode(label, Pbes2.encrypt(der, passphrase.get(), protection.pbkdf2Iterations()));
       return text.getBytes(StandardCharsets.US_ASCII);
     } finally {
       Wipe.wipe("pem-plaintext", der);
@@ -282,11 +280,12 @@ public final class PemPrivateKeys {
    * values in the order the key holds them (so a key whose primes a tool swapped gives other bytes). The
    * SHA-1 of this is the fingerprint AWS shows for an RSA key pair it created.
    *
-   * @return the DER, which holds the private key: wipe it after use
+   * @return the DER, which holds the private key in the clear (hence the token): wipe it after use
    * @throws KeyPairException {@link ErrorCode#UNSUPPORTED_ALGORITHM} for DSA keys, which keypair does not write
    */
-  public static byte[] pkcs8Der(SshPrivateKey key) {
+  public static byte[] pkcs8Der(SshPrivateKey key, InsecureSecretAccess access) {
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(access, "access");
     return Pkcs8.encode(key.keyData());
   }
 }

@@ -83,7 +83,7 @@ class PemPrivateHostileTest {
     byte[] padded = Der.sequence(Der.integer(0), Der.sequence(Der.oid("1.2.840.113549.1.1.1"), Der.nul()),
         Der.octetString(Arrays.copyOf(inner, inner.length + 2)));
     assertFails(ErrorCode.FORMAT, () -> decode(pem("PRIVATE KEY", padded), null));
-    assertThat(decode(pem("PRIVATE KEY", PemPrivateKeys.pkcs8Der(rsa)), null).requirePrivateKey().sameKey(rsa)).isTrue();
+    assertThat(decode(pem("PRIVATE KEY", PemPrivateKeys.pkcs8Der(rsa, dev.keypair.core.InsecureSecretAccess.get())), null).requirePrivateKey().sameKey(rsa)).isTrue();
   }
 
   // ---------------------------------------------------------------- 6: JSch #563
@@ -446,7 +446,7 @@ class PemPrivateHostileTest {
   void oneAsymmetricKeyPublicKeyIsCheckedForEveryType() {
     for (SshPrivateKey k : List.of(SshPrivateKey.of(TestKeys.rsaPool().get(0)),
         TestKeys.ecdsaPrivate(EcCurve.NISTP384, 3))) {
-      byte[] v1 = PemPrivateKeys.pkcs8Der(k);
+      byte[] v1 = PemPrivateKeys.pkcs8Der(k, dev.keypair.core.InsecureSecretAccess.get());
       byte[] spki = SubjectPublicKeyInfo.encode(k.publicKey().keyData());
       // the BIT STRING of the SubjectPublicKeyInfo is what [1] holds
       Der.Reader r = Der.reader(spki, LIMITS, "test").sequence("spki");

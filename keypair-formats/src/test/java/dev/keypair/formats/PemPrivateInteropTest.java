@@ -108,9 +108,9 @@ class PemPrivateInteropTest {
     assertThat(plain.publicKey().keyData()).isEqualTo(expected);
     SshPrivateKey key = plain.requirePrivateKey();
     if (key.keyData() instanceof DsaPrivateKeyData) {
-      Hostile.assertFails(dev.keypair.core.ErrorCode.UNSUPPORTED_ALGORITHM, () -> PemPrivateKeys.pkcs8Der(key));
+      Hostile.assertFails(dev.keypair.core.ErrorCode.UNSUPPORTED_ALGORITHM, () -> PemPrivateKeys.pkcs8Der(key, dev.keypair.core.InsecureSecretAccess.get()));
     } else {
-      assertThat(PemPrivateKeys.pkcs8Der(key)).isEqualTo(opensslPkcs8Der);
+      assertThat(PemPrivateKeys.pkcs8Der(key, dev.keypair.core.InsecureSecretAccess.get())).isEqualTo(opensslPkcs8Der);
     }
 
     List<String[]> forms = new ArrayList<>();
@@ -166,7 +166,7 @@ class PemPrivateInteropTest {
     genpkey(type, bits);
     SshPrivateKey key = read("key.pem", null).requirePrivateKey();
     String expectedSpki = openssl().run("pkey", "-in", "key.pem", "-pubout").ok().out();
-    byte[] pkcs8Der = PemPrivateKeys.pkcs8Der(key);
+    byte[] pkcs8Der = PemPrivateKeys.pkcs8Der(key, dev.keypair.core.InsecureSecretAccess.get());
     KeyProtection none = KeyProtection.none(ACCESS);
     KeyProtection withPass = KeyProtection.passphrase(pass()).withPbkdf2Iterations(2048);
     boolean ed25519 = key.keyData() instanceof Ed25519PrivateKeyData;

@@ -125,7 +125,7 @@ class PemPrivateKeysTest {
       "ed25519.pkcs8.aes256-sha256.pem, ed25519.pkcs8.pem", "rsa2048.pkcs1.des3.pem, rsa2048.pkcs8.pem"})
   void pkcs8DerIsOpensslsTopk8Nocrypt(String file, String pkcs8File) {
     SshPrivateKey k = read(file, PemPrivateFixtures.passphrase()).requirePrivateKey();
-    assertThat(PemPrivateKeys.pkcs8Der(k)).isEqualTo(PemPrivateFixtures.der(pkcs8File));
+    assertThat(PemPrivateKeys.pkcs8Der(k, dev.keypair.core.InsecureSecretAccess.get())).isEqualTo(PemPrivateFixtures.der(pkcs8File));
   }
 
   @Test
@@ -174,7 +174,7 @@ class PemPrivateKeysTest {
     SshPrivateKey dsa = key("dsa1024.dsa.pem");
     assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PemPrivateKeys.encode(dsa, PrivateKeyFormat.PEM, NONE));
     assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PemPrivateKeys.encode(dsa, PrivateKeyFormat.PKCS8, NONE));
-    assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PemPrivateKeys.pkcs8Der(dsa));
+    assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PemPrivateKeys.pkcs8Der(dsa, dev.keypair.core.InsecureSecretAccess.get()));
     assertThatThrownBy(() -> PemPrivateKeys.encode(ed, PrivateKeyFormat.OPENSSH, NONE))
         .isInstanceOf(IllegalArgumentException.class);
   }
