@@ -96,10 +96,19 @@ public final class KeyProtection {
         NONE.argon2Variant, NONE.argon2MemoryKiB, NONE.argon2Passes, NONE.argon2Parallelism);
   }
 
-  /** The OpenSSH cipher ({@code aes256-ctr}, {@code aes128-cbc}, {@code chacha20-poly1305@openssh.com}...). */
+  /**
+   * The OpenSSH cipher ({@code aes256-ctr}, {@code aes128-cbc}, {@code chacha20-poly1305@openssh.com}...).
+   *
+   * @throws IllegalArgumentException for a name OpenSSH does not write ({@code 3des-cbc} is read only)
+   */
   public KeyProtection withOpenSshCipher(String cipher) {
-    return new KeyProtection(passphrase, Objects.requireNonNull(cipher, "cipher"), bcryptRounds, pbkdf2Iterations,
-        argon2Variant, argon2MemoryKiB, argon2Passes, argon2Parallelism);
+    Objects.requireNonNull(cipher, "cipher");
+    if (dev.keypair.formats.internal.OpenSshCipher.fromName(cipher).isEmpty() || cipher.equals("none")
+        || cipher.equals("3des-cbc")) {
+      throw new IllegalArgumentException("not an OpenSSH cipher keypair writes: " + cipher);
+    }
+    return new KeyProtection(passphrase, cipher, bcryptRounds, pbkdf2Iterations, argon2Variant, argon2MemoryKiB,
+        argon2Passes, argon2Parallelism);
   }
 
   /** The bcrypt_pbkdf rounds of an OpenSSH key ({@code ssh-keygen -a}). */

@@ -24,8 +24,11 @@ import java.util.Optional;
  * key readable ({@link DecodedPrivateKey#isUnlocked()} false; OpenSSH keeps the comment inside the
  * encrypted part, PPK in the clear); an encrypted PEM or PKCS#8 file, which keeps nothing in the
  * clear, is {@link ErrorCode#PASSPHRASE_REQUIRED}. A wrong passphrase is
- * {@link ErrorCode#WRONG_PASSPHRASE}, a damaged file {@link ErrorCode#CORRUPT_KEY} or
- * {@link ErrorCode#FORMAT}: never the same code.
+ * {@link ErrorCode#WRONG_PASSPHRASE}; a damaged file is {@link ErrorCode#CORRUPT_KEY} or
+ * {@link ErrorCode#FORMAT} wherever an integrity check can tell (OpenSSH's checkints and padding,
+ * PPK's MAC, every structure outside the ciphertext). Damage inside the ciphertext of a file without
+ * a MAC (PEM, PKCS#8), or to the salt or KDF parameters of any file, looks like a wrong passphrase:
+ * no format can tell those apart.
  */
 public final class PrivateKeys {
 
@@ -88,7 +91,7 @@ public final class PrivateKeys {
         return OpenSshPrivateKeys.decode(text, passphrase, limits);
       case PPK_V2:
       case PPK_V3:
-        return PuttyKeys.decode(text, passphrase, limits);
+        return PuttyPrivateKeys.decode(text, passphrase, limits);
       default:
         return PemPrivateKeys.decode(text, passphrase, limits);
     }
@@ -110,10 +113,20 @@ public final class PrivateKeys {
         return OpenSshPrivateKeys.encode(key, protection);
       case PPK:
       case PPK2:
-        return PuttyKeys.encode(key, format, protection);
+        return PuttyPrivateKeys.encode(key, format, protection);
       default:
         return PemPrivateKeys.encode(key, format, protection);
     }
+  }
+
+  /** As {@link #changeComment(byte[], Passphrase, dev.keypair.core.Comment, KeyPairLimits)} with the default limits. */
+  public static byte[] changeComment(byte[] content, Passphrase passphrase, dev.keypair.core.Comment comment) {
+    return changeComment(content, passphrase, comment, KeyPairLimits.defaults());
+  }
+
+  /** As {@link #changeProtection(byte[], Passphrase, KeyProtection, KeyPairLimits)} with the default limits. */
+  public static byte[] changeProtection(byte[] content, Passphrase oldPassphrase, KeyProtection protection) {
+    return changeProtection(content, oldPassphrase, protection, KeyPairLimits.defaults());
   }
 
   /**

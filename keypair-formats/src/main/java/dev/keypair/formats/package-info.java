@@ -14,7 +14,7 @@
  * {@link dev.keypair.formats.OpenSshPrivateKeys} ({@code openssh-key-v1}),
  * {@link dev.keypair.formats.PemPrivateKeys} ({@code RSA PRIVATE KEY}, {@code EC PRIVATE KEY},
  * {@code DSA PRIVATE KEY}, PKCS#8 {@code PRIVATE KEY} and {@code ENCRYPTED PRIVATE KEY}, with OpenSSL's
- * legacy encryption) and {@link dev.keypair.formats.PuttyKeys} (PuTTY {@code .ppk}, versions 2 and 3).
+ * legacy encryption) and {@link dev.keypair.formats.PuttyPrivateKeys} (PuTTY {@code .ppk}, versions 2 and 3).
  * They read into a {@link dev.keypair.formats.DecodedPrivateKey} and write with a
  * {@link dev.keypair.formats.KeyProtection}; {@link dev.keypair.formats.KeyFiles} writes key files
  * owner-only and atomically.

@@ -96,12 +96,12 @@ import javax.crypto.Cipher;
  * file they hold the private key in base64, as the input itself does), the JCA cipher and MAC objects,
  * and the key's {@link BigInteger} components.
  */
-public final class PuttyKeys {
+public final class PuttyPrivateKeys {
 
   private static final int SALT_BYTES = 16;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private PuttyKeys() {}
+  private PuttyPrivateKeys() {}
 
   /** Reads a PPK file with the default {@link KeyPairLimits}; see {@link #decode(byte[], Passphrase, KeyPairLimits)}. */
   public static DecodedPrivateKey decode(byte[] text, Passphrase passphrase) {

@@ -28,10 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link PuttyKeys} against the puttygen 0.78 fixtures and the public vectors: every fixture reads to the
+ * {@link PuttyPrivateKeys} against the puttygen 0.78 fixtures and the public vectors: every fixture reads to the
  * key puttygen exported, and keypair writes each one again byte for byte.
  */
-class PuttyKeysTest {
+class PuttyPrivateKeysTest {
 
   private static final KeyProtection NONE = KeyProtection.none(InsecureSecretAccess.get());
 
@@ -42,7 +42,7 @@ class PuttyKeysTest {
   @ParameterizedTest(name = "{0}{1}")
   @MethodSource("fixtures")
   void readsWhatPuttygenWrote(String name, String variant) {
-    DecodedPrivateKey d = PuttyKeys.decode(PpkFixtures.bytes(name + variant + ".ppk"), PpkFixtures.passphrase());
+    DecodedPrivateKey d = PuttyPrivateKeys.decode(PpkFixtures.bytes(name + variant + ".ppk"), PpkFixtures.passphrase());
     SshPrivateKey expected = PpkFixtures.privateKey(name);
     assertThat(d.format()).isEqualTo(variant.startsWith("_v2") ? KeyFormat.PPK_V2 : KeyFormat.PPK_V3);
     assertThat(d.publicKey()).isEqualTo(PpkFixtures.publicKey(name));
@@ -67,20 +67,20 @@ class PuttyKeysTest {
       return; // read only: see dsaIsReadOnly
     }
     byte[] file = PpkFixtures.bytes(name + variant + ".ppk");
-    SshPrivateKey key = PuttyKeys.decode(file, PpkFixtures.passphrase()).requirePrivateKey();
+    SshPrivateKey key = PuttyPrivateKeys.decode(file, PpkFixtures.passphrase()).requirePrivateKey();
     int version = variant.startsWith("_v2") ? 2 : 3;
     KeyProtection protection = variant.endsWith("_enc")
         ? KeyProtection.passphrase(PpkFixtures.passphrase()).withArgon2(Argon2Variant.ARGON2ID, 64, 1, 1) : NONE;
     byte[] salt = version == 3 && variant.endsWith("_enc") ? salt(file) : null;
-    assertThat(new String(PuttyKeys.encode(key, version, protection, salt), StandardCharsets.ISO_8859_1))
+    assertThat(new String(PuttyPrivateKeys.encode(key, version, protection, salt), StandardCharsets.ISO_8859_1))
         .isEqualTo(new String(file, StandardCharsets.ISO_8859_1));
   }
 
   @Test
   void reencryptingVersion3ChangesOnlySaltCiphertextAndMac() {
     byte[] file = PpkFixtures.bytes("rsa2048_v3_enc.ppk");
-    SshPrivateKey key = PuttyKeys.decode(file, PpkFixtures.passphrase()).requirePrivateKey();
-    byte[] ours = PuttyKeys.encode(key, 3,
+    SshPrivateKey key = PuttyPrivateKeys.decode(file, PpkFixtures.passphrase()).requirePrivateKey();
+    byte[] ours = PuttyPrivateKeys.encode(key, 3,
         KeyProtection.passphrase(PpkFixtures.passphrase()).withArgon2(Argon2Variant.ARGON2ID, 64, 1, 1));
     String[] a = new String(file, StandardCharsets.US_ASCII).split("\n");
     String[] b = new String(ours, StandardCharsets.US_ASCII).split("\n");
@@ -100,7 +100,7 @@ class PuttyKeysTest {
   @ParameterizedTest
   @ValueSource(strings = {"ed25519_v3_argon2d", "ed25519_v3_argon2i", "ed25519_v3_argon2id"})
   void eachArgon2VariantOfPuttygen(String file) {
-    DecodedPrivateKey d = PuttyKeys.decode(PpkFixtures.bytes(file + ".ppk"), PpkFixtures.passphrase());
+    DecodedPrivateKey d = PuttyPrivateKeys.decode(PpkFixtures.bytes(file + ".ppk"), PpkFixtures.passphrase());
     String variant = file.substring(file.lastIndexOf('_') + 1);
     assertThat(d.encryption()).contains("aes256-cbc/A" + variant.substring(1) + "/1024/2/2");
     assertThat(d.requirePrivateKey().sameKey(PpkFixtures.privateKey("ed25519"))).isTrue();
@@ -108,7 +108,7 @@ class PuttyKeysTest {
 
   @Test
   void argon2MemoryThatIsNoMultipleOfFourKiBPerLane() {
-    DecodedPrivateKey d = PuttyKeys.decode(PpkFixtures.bytes("ecdsa256_v3_argon2id_m1000_p3.ppk"),
+    DecodedPrivateKey d = PuttyPrivateKeys.decode(PpkFixtures.bytes("ecdsa256_v3_argon2id_m1000_p3.ppk"),
         PpkFixtures.passphrase());
     assertThat(d.encryption()).contains("aes256-cbc/Argon2id/1000/3/3");
     assertThat(d.requirePrivateKey().sameKey(PpkFixtures.privateKey("ecdsa256"))).isTrue();
@@ -116,7 +116,7 @@ class PuttyKeysTest {
 
   @Test
   void puttygensOwnDefaults() {
-    DecodedPrivateKey d = PuttyKeys.decode(PpkFixtures.bytes("rsa2048_v3_enc_puttygen_time.ppk"),
+    DecodedPrivateKey d = PuttyPrivateKeys.decode(PpkFixtures.bytes("rsa2048_v3_enc_puttygen_time.ppk"),
         PpkFixtures.passphrase());
     assertThat(d.encryption()).hasValueSatisfying(e -> assertThat(e).startsWith("aes256-cbc/Argon2id/8192/"));
     assertThat(d.requirePrivateKey().sameKey(PpkFixtures.privateKey("rsa2048"))).isTrue();
@@ -124,9 +124,9 @@ class PuttyKeysTest {
 
   @Test
   void commentBytesKept() {
-    DecodedPrivateKey d = PuttyKeys.decode(PpkFixtures.bytes("ed25519_v3_comment.ppk"), null);
+    DecodedPrivateKey d = PuttyPrivateKeys.decode(PpkFixtures.bytes("ed25519_v3_comment.ppk"), null);
     assertThat(d.publicKey().comment()).isEqualTo(Comment.of("zoë  and  ops team "));
-    assertThat(PuttyKeys.encode(d.requirePrivateKey(), 3, NONE)).isEqualTo(PpkFixtures.bytes("ed25519_v3_comment.ppk"));
+    assertThat(PuttyPrivateKeys.encode(d.requirePrivateKey(), 3, NONE)).isEqualTo(PpkFixtures.bytes("ed25519_v3_comment.ppk"));
   }
 
   /** Any bytes but CR, LF (and NUL, which PuTTY's C strings end at) round-trip, leading spaces included. */
@@ -137,44 +137,44 @@ class PuttyKeysTest {
     for (byte[] c : comments) {
       SshPrivateKey key = TestKeys.ed25519Private(3).withComment(Comment.ofBytes(c));
       for (int version : new int[] {2, 3}) {
-        byte[] file = PuttyKeys.encode(key, version, NONE);
-        DecodedPrivateKey d = PuttyKeys.decode(file, null);
+        byte[] file = PuttyPrivateKeys.encode(key, version, NONE);
+        DecodedPrivateKey d = PuttyPrivateKeys.decode(file, null);
         assertThat(d.publicKey().comment().bytes().toByteArray()).isEqualTo(c);
-        assertThat(PuttyKeys.encode(d.requirePrivateKey(), version, NONE)).isEqualTo(file);
+        assertThat(PuttyPrivateKeys.encode(d.requirePrivateKey(), version, NONE)).isEqualTo(file);
       }
     }
   }
 
   @Test
   void lockedWithoutPassphrase() {
-    DecodedPrivateKey d = PuttyKeys.decode(PpkFixtures.bytes("ecdsa384_v3_enc.ppk"), null);
+    DecodedPrivateKey d = PuttyPrivateKeys.decode(PpkFixtures.bytes("ecdsa384_v3_enc.ppk"), null);
     assertThat(d.isEncrypted()).isTrue();
     assertThat(d.isUnlocked()).isFalse();
     assertThat(d.privateKey()).isEmpty();
     assertThat(d.publicKey()).isEqualTo(PpkFixtures.publicKey("ecdsa384"));
     assertThat(d.encryption()).contains("aes256-cbc/Argon2id/64/1/1");
     Hostile.assertFails(ErrorCode.PASSPHRASE_REQUIRED, d::requirePrivateKey);
-    DecodedPrivateKey v2 = PuttyKeys.decode(PpkFixtures.bytes("ecdsa384_v2_enc.ppk"), null);
+    DecodedPrivateKey v2 = PuttyPrivateKeys.decode(PpkFixtures.bytes("ecdsa384_v2_enc.ppk"), null);
     assertThat(v2.encryption()).contains("aes256-cbc");
     assertThat(v2.publicKey()).isEqualTo(PpkFixtures.publicKey("ecdsa384"));
   }
 
   @Test
   void passphraseOfAnUnencryptedFileIsIgnored() {
-    DecodedPrivateKey d = PuttyKeys.decode(PpkFixtures.bytes("ed25519_v2.ppk"), Passphrase.of("x".toCharArray()));
+    DecodedPrivateKey d = PuttyPrivateKeys.decode(PpkFixtures.bytes("ed25519_v2.ppk"), Passphrase.of("x".toCharArray()));
     assertThat(d.isEncrypted()).isFalse();
     assertThat(d.requirePrivateKey().sameKey(PpkFixtures.privateKey("ed25519"))).isTrue();
   }
 
   @Test
   void ed448IsUnsupported() {
-    Hostile.assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PuttyKeys.decode(PpkFixtures.bytes("ed448_v3.ppk"), null));
+    Hostile.assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PuttyPrivateKeys.decode(PpkFixtures.bytes("ed448_v3.ppk"), null));
   }
 
   @Test
   void dsaIsReadOnly() {
-    SshPrivateKey dsa = PuttyKeys.decode(PpkFixtures.bytes("dsa1024_v3.ppk"), null).requirePrivateKey();
-    Hostile.assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PuttyKeys.encode(dsa, 3, NONE));
+    SshPrivateKey dsa = PuttyPrivateKeys.decode(PpkFixtures.bytes("dsa1024_v3.ppk"), null).requirePrivateKey();
+    Hostile.assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PuttyPrivateKeys.encode(dsa, 3, NONE));
   }
 
   // ---------------------------------------------------------------- line ends
@@ -184,22 +184,22 @@ class PuttyKeysTest {
   void crlfAndCrLineEnds(String end) {
     for (String file : List.of("rsa2048_v2_enc.ppk", "ed25519_v3_enc.ppk", "ecdsa521_v3.ppk")) {
       byte[] converted = PpkFixtures.text(file).replace("\n", end).getBytes(StandardCharsets.ISO_8859_1);
-      assertThat(PuttyKeys.decode(converted, PpkFixtures.passphrase()).requirePrivateKey().sameKey(
-          PuttyKeys.decode(PpkFixtures.bytes(file), PpkFixtures.passphrase()).requirePrivateKey())).as(file).isTrue();
+      assertThat(PuttyPrivateKeys.decode(converted, PpkFixtures.passphrase()).requirePrivateKey().sameKey(
+          PuttyPrivateKeys.decode(PpkFixtures.bytes(file), PpkFixtures.passphrase()).requirePrivateKey())).as(file).isTrue();
     }
   }
 
   @Test
   void blankLinesOnlyAfterTheMac() {
     String file = PpkFixtures.text("ed25519_v3.ppk");
-    assertThat(PuttyKeys.decode((file + "\n\n").getBytes(StandardCharsets.ISO_8859_1), null).isUnlocked()).isTrue();
-    assertThat(PuttyKeys.decode(file.substring(0, file.length() - 1).getBytes(StandardCharsets.ISO_8859_1), null)
+    assertThat(PuttyPrivateKeys.decode((file + "\n\n").getBytes(StandardCharsets.ISO_8859_1), null).isUnlocked()).isTrue();
+    assertThat(PuttyPrivateKeys.decode(file.substring(0, file.length() - 1).getBytes(StandardCharsets.ISO_8859_1), null)
         .isUnlocked()).as("no final line end").isTrue();
     Hostile.assertFails(ErrorCode.FORMAT,
-        () -> PuttyKeys.decode((file + "x\n").getBytes(StandardCharsets.ISO_8859_1), null));
+        () -> PuttyPrivateKeys.decode((file + "x\n").getBytes(StandardCharsets.ISO_8859_1), null));
     Hostile.assertFails(ErrorCode.FORMAT,
-        () -> PuttyKeys.decode(file.replace("Comment:", "\nComment:").getBytes(StandardCharsets.ISO_8859_1), null));
-    Hostile.assertFails(ErrorCode.FORMAT, () -> PuttyKeys.decode((file + file).getBytes(StandardCharsets.ISO_8859_1), null));
+        () -> PuttyPrivateKeys.decode(file.replace("Comment:", "\nComment:").getBytes(StandardCharsets.ISO_8859_1), null));
+    Hostile.assertFails(ErrorCode.FORMAT, () -> PuttyPrivateKeys.decode((file + file).getBytes(StandardCharsets.ISO_8859_1), null));
   }
 
   // ---------------------------------------------------------------- the public vectors
@@ -211,7 +211,7 @@ class PuttyKeysTest {
       if (!row.method().startsWith("ppk_")) {
         continue;
       }
-      byte[] blob = PuttyKeys.decode(Vectors.bytes(row.file()), null).publicKey().blob().toByteArray();
+      byte[] blob = PuttyPrivateKeys.decode(Vectors.bytes(row.file()), null).publicKey().blob().toByteArray();
       if (row.method().equals("ppk_openssh_md5")) {
         assertThat(colonHex(digest("MD5", blob))).as(row.toString()).isEqualTo(row.expected());
       } else {
@@ -235,14 +235,14 @@ class PuttyKeysTest {
         .run(vectorBytes("derived/rsa2048_pkcs1.pem"), "pkey", "-text", "-noout").ok().out());
     SshPrivateKey fromPem = rsa(pem);
     for (String file : List.of("derived/rsa2048_v2.ppk", "derived/rsa2048_v3.ppk")) {
-      SshPrivateKey k = PuttyKeys.decode(Vectors.bytes(file), null).requirePrivateKey();
+      SshPrivateKey k = PuttyPrivateKeys.decode(Vectors.bytes(file), null).requirePrivateKey();
       assertThat(k.sameKey(fromPem)).as(file).isTrue();
     }
     Map<String, BigInteger> ltq = PpkFixtures.opensslNumbers(dev.keypair.testsupport.ExternalTools.openssl()
         .run(vectorBytes("derived/rsa2048_p_lt_q_pkcs1.pem"), "pkey", "-text", "-noout").ok().out());
     SshPrivateKey original = rsa(ltq);
     assertThat(ltq.get("prime1")).isLessThan(ltq.get("prime2"));
-    SshPrivateKey swapped = PuttyKeys.decode(Vectors.bytes("derived/rsa2048_p_lt_q_v3.ppk"), null).requirePrivateKey();
+    SshPrivateKey swapped = PuttyPrivateKeys.decode(Vectors.bytes("derived/rsa2048_p_lt_q_v3.ppk"), null).requirePrivateKey();
     RsaPrivateKeyData s = (RsaPrivateKeyData) swapped.keyData();
     InsecureSecretAccess a = InsecureSecretAccess.get();
     assertThat(s.publicKey()).isEqualTo(original.keyData().publicKey());
@@ -251,9 +251,9 @@ class PuttyKeysTest {
     assertThat(s.privateExponent(a)).isEqualTo(ltq.get("privateExponent"));
     assertThat(swapped.sameKey(original)).as("puttygen swapped p and q").isFalse();
     // keypair keeps the order it is given: its PPK of the PEM key is not puttygen's
-    byte[] ours = PuttyKeys.encode(original.withComment(Comment.of("imported-openssh-key")), 3, NONE);
+    byte[] ours = PuttyPrivateKeys.encode(original.withComment(Comment.of("imported-openssh-key")), 3, NONE);
     assertThat(ours).isNotEqualTo(Vectors.bytes("derived/rsa2048_p_lt_q_v3.ppk"));
-    assertThat(PuttyKeys.decode(ours, null).requirePrivateKey().sameKey(original)).isTrue();
+    assertThat(PuttyPrivateKeys.decode(ours, null).requirePrivateKey().sameKey(original)).isTrue();
   }
 
   private static byte[] vectorBytes(String file) {
@@ -270,14 +270,14 @@ class PuttyKeysTest {
   @Test
   void layout() {
     SshPrivateKey key = TestKeys.ed25519Private(7).withComment(Comment.of("me@host"));
-    String v3 = new String(PuttyKeys.encode(key, PrivateKeyFormat.PPK,
+    String v3 = new String(PuttyPrivateKeys.encode(key, PrivateKeyFormat.PPK,
         KeyProtection.passphrase(PpkFixtures.passphrase()).withArgon2(Argon2Variant.ARGON2D, 32, 2, 4)),
         StandardCharsets.US_ASCII);
     assertThat(v3).matches("PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: aes256-cbc\nComment: me@host\n"
         + "Public-Lines: 2\n[A-Za-z0-9+/]{64}\n[A-Za-z0-9+/]{4}\nKey-Derivation: Argon2d\nArgon2-Memory: 32\n"
         + "Argon2-Passes: 2\nArgon2-Parallelism: 4\nArgon2-Salt: [0-9a-f]{32}\nPrivate-Lines: 1\n"
         + "[A-Za-z0-9+/]{64}\nPrivate-MAC: [0-9a-f]{64}\n");
-    String v2 = new String(PuttyKeys.encode(key, PrivateKeyFormat.PPK2, NONE), StandardCharsets.US_ASCII);
+    String v2 = new String(PuttyPrivateKeys.encode(key, PrivateKeyFormat.PPK2, NONE), StandardCharsets.US_ASCII);
     assertThat(v2).matches("PuTTY-User-Key-File-2: ssh-ed25519\nEncryption: none\nComment: me@host\n"
         + "Public-Lines: 2\n[A-Za-z0-9+/]{64}\n[A-Za-z0-9+/]{4}\nPrivate-Lines: 1\n[A-Za-z0-9+/]{48}\n"
         + "Private-MAC: [0-9a-f]{40}\n");
@@ -288,13 +288,13 @@ class PuttyKeysTest {
     SshPrivateKey key = TestKeys.ed25519Private(1);
     for (String c : List.of("a\nb", "a\rb", "a\0b")) {
       Hostile.assertFails(ErrorCode.UNREPRESENTABLE,
-          () -> PuttyKeys.encode(key.withComment(Comment.of(c)), 3, NONE));
+          () -> PuttyPrivateKeys.encode(key.withComment(Comment.of(c)), 3, NONE));
     }
-    assertThatThrownBy(() -> PuttyKeys.encode(key, 4, NONE)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PuttyKeys.encode(key, 1, NONE)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PuttyKeys.encode(key, PrivateKeyFormat.OPENSSH, NONE))
+    assertThatThrownBy(() -> PuttyPrivateKeys.encode(key, 4, NONE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PuttyPrivateKeys.encode(key, 1, NONE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PuttyPrivateKeys.encode(key, PrivateKeyFormat.OPENSSH, NONE))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PuttyKeys.encode(key, 3, KeyProtection.passphrase(PpkFixtures.passphrase())
+    assertThatThrownBy(() -> PuttyPrivateKeys.encode(key, 3, KeyProtection.passphrase(PpkFixtures.passphrase())
         .withArgon2(Argon2Variant.ARGON2ID, 15, 1, 2))).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -303,7 +303,7 @@ class PuttyKeysTest {
   @Test
   void wipesWhatItMadeOnSuccess() {
     for (String file : List.of("rsa2048_v3_enc.ppk", "ed25519_v2_enc.ppk", "ecdsa256_v3.ppk")) {
-      List<String> tags = observeWipes(() -> PuttyKeys.decode(PpkFixtures.bytes(file), PpkFixtures.passphrase()));
+      List<String> tags = observeWipes(() -> PuttyPrivateKeys.decode(PpkFixtures.bytes(file), PpkFixtures.passphrase()));
       assertThat(tags).as(file).contains("ppk-private-blob", "ppk-mac-key");
       if (file.contains("_enc")) {
         assertThat(tags).as(file).contains("ppk-passphrase", "ppk-cipher-key", "ppk-iv");
@@ -312,7 +312,7 @@ class PuttyKeysTest {
         assertThat(tags).as(file).contains("ppk-private-base64");
       }
     }
-    assertThat(observeWipes(() -> PuttyKeys.decode(PpkFixtures.bytes("ed25519_v3.ppk"), null)))
+    assertThat(observeWipes(() -> PuttyPrivateKeys.decode(PpkFixtures.bytes("ed25519_v3.ppk"), null)))
         .contains("ppk-ed25519-seed", "ppk-private-blob");
   }
 
@@ -320,7 +320,7 @@ class PuttyKeysTest {
   void wipesWhatItMadeOnWrongPassphrase() {
     for (String file : List.of("rsa2048_v3_enc.ppk", "rsa2048_v2_enc.ppk")) {
       List<String> tags = observeWipes(() -> Hostile.assertFails(ErrorCode.WRONG_PASSPHRASE,
-          () -> PuttyKeys.decode(PpkFixtures.bytes(file), Passphrase.of("wrong".toCharArray()))));
+          () -> PuttyPrivateKeys.decode(PpkFixtures.bytes(file), Passphrase.of("wrong".toCharArray()))));
       assertThat(tags).as(file).contains("ppk-passphrase", "ppk-cipher-key", "ppk-iv", "ppk-mac-key",
           "ppk-private-blob");
     }
@@ -329,11 +329,11 @@ class PuttyKeysTest {
   @Test
   void wipesWhatItMadeWhenWriting() {
     SshPrivateKey key = TestKeys.rsaPool().stream().findFirst().map(SshPrivateKey::of).orElseThrow();
-    List<String> tags = observeWipes(() -> PuttyKeys.encode(key, 3,
+    List<String> tags = observeWipes(() -> PuttyPrivateKeys.encode(key, 3,
         KeyProtection.passphrase(PpkFixtures.passphrase()).withArgon2(Argon2Variant.ARGON2ID, 64, 1, 1)));
     assertThat(tags).contains("ppk-passphrase", "ppk-argon2-output", "ppk-cipher-key", "ppk-mac-key",
         "ppk-private-blob", "ppk-private-component", "ppk-padding-hash");
-    assertThat(observeWipes(() -> PuttyKeys.encode(key, 2, NONE))).contains("ppk-private-blob", "ppk-base64-out");
+    assertThat(observeWipes(() -> PuttyPrivateKeys.encode(key, 2, NONE))).contains("ppk-private-blob", "ppk-base64-out");
   }
 
   /** Runs {@code r} with a wipe observer; asserts every buffer it saw is zero; returns their tags. */

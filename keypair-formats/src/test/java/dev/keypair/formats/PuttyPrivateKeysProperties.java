@@ -20,11 +20,11 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Properties of {@link PuttyKeys} over every key type keypair writes (RSA from the pool of real keys,
+ * Properties of {@link PuttyPrivateKeys} over every key type keypair writes (RSA from the pool of real keys,
  * ECDSA on each curve, Ed25519), both versions, with and without encryption (Argon2 with tiny costs),
  * and comments as people write them.
  */
-class PuttyKeysProperties {
+class PuttyPrivateKeysProperties {
 
   private static final KeyPairLimits LIMITS = KeyPairLimits.defaults();
 
@@ -62,8 +62,8 @@ class PuttyKeysProperties {
   @Property(tries = 300)
   void roundTrip(@ForAll("keys") SshPrivateKey key, @ForAll @IntRange(min = 2, max = 3) int version,
       @ForAll("protections") Protection p) {
-    byte[] file = PuttyKeys.encode(key, version, p.protection());
-    DecodedPrivateKey d = PuttyKeys.decode(file, p.protection().passphrase().orElse(null), LIMITS);
+    byte[] file = PuttyPrivateKeys.encode(key, version, p.protection());
+    DecodedPrivateKey d = PuttyPrivateKeys.decode(file, p.protection().passphrase().orElse(null), LIMITS);
     assertThat(d.format()).isEqualTo(version == 2 ? KeyFormat.PPK_V2 : KeyFormat.PPK_V3);
     assertThat(d.requirePrivateKey().sameKey(key)).isTrue();
     assertThat(d.requirePrivateKey().comment()).isEqualTo(key.comment());
@@ -72,12 +72,12 @@ class PuttyKeysProperties {
       assertThat(d.encryption()).isEmpty();
     } else {
       assertThat(d.encryption()).contains(version == 2 ? "aes256-cbc" : "aes256-cbc/" + p.description());
-      DecodedPrivateKey locked = PuttyKeys.decode(file, null, LIMITS);
+      DecodedPrivateKey locked = PuttyPrivateKeys.decode(file, null, LIMITS);
       assertThat(locked.publicKey()).isEqualTo(key.publicKey());
       assertThat(locked.privateKey()).isEmpty();
     }
     if (!p.protection().isEncrypted() || version == 2) {
-      assertThat(PuttyKeys.encode(d.requirePrivateKey(), version, p.protection())).isEqualTo(file);
+      assertThat(PuttyPrivateKeys.encode(d.requirePrivateKey(), version, p.protection())).isEqualTo(file);
     }
   }
 
@@ -92,9 +92,9 @@ class PuttyKeysProperties {
     if (!p.protection().isEncrypted()) {
       return;
     }
-    assertThat(PuttyKeys.encode(key, 2, p.protection())).isEqualTo(PuttyKeys.encode(key, 2, p.protection()));
-    byte[] a = PuttyKeys.encode(key, 3, p.protection());
-    byte[] b = PuttyKeys.encode(key, 3, p.protection());
+    assertThat(PuttyPrivateKeys.encode(key, 2, p.protection())).isEqualTo(PuttyPrivateKeys.encode(key, 2, p.protection()));
+    byte[] a = PuttyPrivateKeys.encode(key, 3, p.protection());
+    byte[] b = PuttyPrivateKeys.encode(key, 3, p.protection());
     List<String> la = lines(a);
     List<String> lb = lines(b);
     assertThat(lb).hasSameSizeAs(la);
@@ -108,9 +108,9 @@ class PuttyKeysProperties {
       }
     }
     // same salt: same bytes, so padding and everything else come from the key, passphrase and costs alone
-    byte[] salt = PuttyKeysTest.salt(a);
-    assertThat(PuttyKeys.encode(key, 3, p.protection(), salt)).isEqualTo(a);
-    assertThat(PuttyKeys.decode(b, p.protection().passphrase().orElseThrow(), LIMITS).requirePrivateKey().sameKey(key))
+    byte[] salt = PuttyPrivateKeysTest.salt(a);
+    assertThat(PuttyPrivateKeys.encode(key, 3, p.protection(), salt)).isEqualTo(a);
+    assertThat(PuttyPrivateKeys.decode(b, p.protection().passphrase().orElseThrow(), LIMITS).requirePrivateKey().sameKey(key))
         .isTrue();
   }
 
@@ -131,7 +131,7 @@ class PuttyKeysProperties {
 
   private static void total(byte[] text) {
     try {
-      DecodedPrivateKey d = PuttyKeys.decode(text, PpkFixtures.passphrase(), LIMITS);
+      DecodedPrivateKey d = PuttyPrivateKeys.decode(text, PpkFixtures.passphrase(), LIMITS);
       assertThat(d.publicKey()).isNotNull();
     } catch (KeyPairException expected) {
       assertThat(expected.getMessage()).doesNotContain("\n");

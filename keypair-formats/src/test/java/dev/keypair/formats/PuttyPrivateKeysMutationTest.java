@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * whole file, a key is always the original key with the original comment (accepted mutations are the
  * harmless ones: a line end changed to CR, a missing final line end, an uppercase salt digit).
  */
-class PuttyKeysMutationTest {
+class PuttyPrivateKeysMutationTest {
 
   private static final KeyPairLimits LIMITS = KeyPairLimits.defaults();
   /** Per mutation: a parse, or the 64 KiB KDF and a MAC; generous for a loaded machine's GC pauses. */
@@ -36,7 +36,7 @@ class PuttyKeysMutationTest {
   void sweep(String fixture) {
     byte[] original = PpkFixtures.bytes(fixture);
     Passphrase passphrase = PpkFixtures.passphrase();
-    SshPrivateKey expected = PuttyKeys.decode(original, passphrase, LIMITS).requirePrivateKey();
+    SshPrivateKey expected = PuttyPrivateKeys.decode(original, passphrase, LIMITS).requirePrivateKey();
     Sweep s = new Sweep(expected, passphrase);
     for (int n = 0; n < original.length; n++) {
       s.check(Arrays.copyOf(original, n), "prefix of " + n);
@@ -75,7 +75,7 @@ class PuttyKeysMutationTest {
     void check(byte[] input, String what) {
       long start = System.nanoTime();
       try {
-        SshPrivateKey k = PuttyKeys.decode(input, passphrase, LIMITS).requirePrivateKey();
+        SshPrivateKey k = PuttyPrivateKeys.decode(input, passphrase, LIMITS).requirePrivateKey();
         if (!k.sameKey(expected) || !k.comment().equals(expected.comment())) {
           fail("%s was accepted as another key or comment", what);
         }

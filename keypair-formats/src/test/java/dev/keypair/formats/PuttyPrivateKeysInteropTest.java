@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * puttygen exports; keypair writes them all, and puttygen reads back our public key and private values,
  * and fingerprints them as ssh-keygen does. A missing tool fails the test ({@link ExternalTools}).
  */
-class PuttyKeysInteropTest {
+class PuttyPrivateKeysInteropTest {
 
   private static final String PASSPHRASE = "interop pass wörd";
   private static final String COMMENT = "keypair interop  ü";
@@ -110,7 +110,7 @@ class PuttyKeysInteropTest {
         args.addAll(List.of("--new-passphrase", "pass"));
       }
       puttygen().run(args.toArray(String[]::new)).ok();
-      DecodedPrivateKey d = PuttyKeys.decode(read(file), passphrase());
+      DecodedPrivateKey d = PuttyPrivateKeys.decode(read(file), passphrase());
       assertThat(d.publicKey()).as(file).isEqualTo(expectedPublic);
       assertThat(d.isEncrypted()).as(file).isEqualTo(encrypted);
       if (w.getKey().startsWith("v3_")) {
@@ -206,7 +206,7 @@ class PuttyKeysInteropTest {
     ways.put("v3_argon2d", encrypted.withArgon2(Argon2Variant.ARGON2D, 200, 1, 3));
     for (Map.Entry<String, KeyProtection> w : ways.entrySet()) {
       String file = w.getKey() + ".ppk";
-      Files.write(dir.resolve(file), PuttyKeys.encode(key, w.getKey().startsWith("v2") ? 2 : 3, w.getValue()));
+      Files.write(dir.resolve(file), PuttyPrivateKeys.encode(key, w.getKey().startsWith("v2") ? 2 : 3, w.getValue()));
       String pass = w.getValue().isEncrypted() ? "pass" : null;
       List<String> args = new ArrayList<>(List.of(file, "-O", "public-openssh"));
       if (pass != null) {
@@ -236,7 +236,7 @@ class PuttyKeysInteropTest {
   void puttygenReadsArgon2AtItsDefaults() throws IOException {
     writePassphrase();
     SshPrivateKey key = TestKeys.ed25519Private(21).withComment(Comment.of(COMMENT));
-    Files.write(dir.resolve("d.ppk"), PuttyKeys.encode(key, PrivateKeyFormat.PPK, KeyProtection.passphrase(passphrase())));
+    Files.write(dir.resolve("d.ppk"), PuttyPrivateKeys.encode(key, PrivateKeyFormat.PPK, KeyProtection.passphrase(passphrase())));
     assertThat(new String(read("d.ppk"), StandardCharsets.US_ASCII)).contains("Key-Derivation: Argon2id\n"
         + "Argon2-Memory: 8192\nArgon2-Passes: 34\nArgon2-Parallelism: 1\n");
     assertPrivateValues(key, "d.ppk", "pass");
@@ -263,7 +263,7 @@ class PuttyKeysInteropTest {
       sshKeygen().run("-q", "-t", "ecdsa", "-b", "384", "-m", "PEM", "-N", "", "-f", "k.pem").ok();
     }
     Map<String, BigInteger> v = PpkFixtures.opensslNumbers(openssl().run("pkey", "-in", "k.pem", "-text", "-noout").ok().out());
-    SshPrivateKey key = (type.equals("rsa") ? PuttyKeysTest.rsa(v)
+    SshPrivateKey key = (type.equals("rsa") ? PuttyPrivateKeysTest.rsa(v)
         : SshPrivateKey.of(EcdsaPrivateKeyData.fromScalar(EcCurve.NISTP384, v.get("priv"))))
         .withComment(Comment.of(COMMENT));
     if (type.equals("rsa")) {
@@ -276,12 +276,12 @@ class PuttyKeysInteropTest {
     puttygen().run("k.pem", "-O", "private", "-o", "p3e.ppk", "-C", COMMENT, "--new-passphrase", "pass",
         "--ppk-param", "kdf=argon2i,memory=1024,passes=2,parallelism=1").ok();
     KeyProtection none = KeyProtection.none(InsecureSecretAccess.get());
-    assertSameText(PuttyKeys.encode(key, 3, none), read("p3.ppk"));
-    assertSameText(PuttyKeys.encode(key, 2, none), read("p2.ppk"));
-    assertSameText(PuttyKeys.encode(key, 2, KeyProtection.passphrase(passphrase())), read("p2e.ppk"));
+    assertSameText(PuttyPrivateKeys.encode(key, 3, none), read("p3.ppk"));
+    assertSameText(PuttyPrivateKeys.encode(key, 2, none), read("p2.ppk"));
+    assertSameText(PuttyPrivateKeys.encode(key, 2, KeyProtection.passphrase(passphrase())), read("p2e.ppk"));
     byte[] theirs = read("p3e.ppk");
-    assertSameText(PuttyKeys.encode(key, 3, KeyProtection.passphrase(passphrase())
-        .withArgon2(Argon2Variant.ARGON2I, 1024, 2, 1), PuttyKeysTest.salt(theirs)), theirs);
+    assertSameText(PuttyPrivateKeys.encode(key, 3, KeyProtection.passphrase(passphrase())
+        .withArgon2(Argon2Variant.ARGON2I, 1024, 2, 1), PuttyPrivateKeysTest.salt(theirs)), theirs);
   }
 
   /** From an OpenSSH Ed25519 key that puttygen imports. */
@@ -293,8 +293,8 @@ class PuttyKeysInteropTest {
     puttygen().run("k", "-O", "private", "-o", "p3.ppk").ok();
     puttygen().run("k", "-O", "private", "-o", "p2.ppk", "--ppk-param", "version=2").ok();
     KeyProtection none = KeyProtection.none(InsecureSecretAccess.get());
-    assertSameText(PuttyKeys.encode(key, 3, none), read("p3.ppk"));
-    assertSameText(PuttyKeys.encode(key, 2, none), read("p2.ppk"));
+    assertSameText(PuttyPrivateKeys.encode(key, 3, none), read("p3.ppk"));
+    assertSameText(PuttyPrivateKeys.encode(key, 2, none), read("p2.ppk"));
   }
 
   /**
@@ -309,10 +309,10 @@ class PuttyKeysInteropTest {
     BigInteger small = k.primeP(a).min(k.primeQ(a));
     SshPrivateKey ltq = SshPrivateKey.of(RsaPrivateKeyData.of(k.publicKey().modulus(), k.publicKey().publicExponent(),
         k.privateExponent(a), small, big, big.modInverse(small)), Comment.of(COMMENT));
-    Files.write(dir.resolve("ltq.ppk"), PuttyKeys.encode(ltq, 3, KeyProtection.none(a)));
+    Files.write(dir.resolve("ltq.ppk"), PuttyPrivateKeys.encode(ltq, 3, KeyProtection.none(a)));
     assertPrivateValues(ltq, "ltq.ppk", null);
     puttygen().run("ltq.ppk", "-O", "private", "-o", "resaved.ppk", "-C", COMMENT).ok();
-    SshPrivateKey resaved = PuttyKeys.decode(read("resaved.ppk"), null).requirePrivateKey();
+    SshPrivateKey resaved = PuttyPrivateKeys.decode(read("resaved.ppk"), null).requirePrivateKey();
     assertThat(((RsaPrivateKeyData) resaved.keyData()).primeP(a)).isEqualTo(big);
     assertThat(resaved.sameKey(ltq)).isFalse();
     assertThat(resaved.publicKey()).isEqualTo(ltq.publicKey());

@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The PPK cases of ../shared/HOSTILE.md (1, 2, 16 to 20, 22, 25), each a named test. Malformed files with
- * a valid MAC are built with the writer's lower layer ({@link PuttyKeys#assemble}); the others by editing
+ * a valid MAC are built with the writer's lower layer ({@link PuttyPrivateKeys#assemble}); the others by editing
  * the text of a puttygen fixture. Budgets are measured on a second call (see {@link Hostile}).
  */
-class PuttyKeysHostileTest {
+class PuttyPrivateKeysHostileTest {
 
   private static final KeyProtection NONE = KeyProtection.none(InsecureSecretAccess.get());
   private static final Duration FAST = Duration.ofMillis(100);
@@ -45,7 +45,7 @@ class PuttyKeysHostileTest {
   }
 
   private static DecodedPrivateKey decode(byte[] file) {
-    return PuttyKeys.decode(file, PpkFixtures.passphrase(), LIMITS);
+    return PuttyPrivateKeys.decode(file, PpkFixtures.passphrase(), LIMITS);
   }
 
   private static DecodedPrivateKey decode(String file) {
@@ -65,7 +65,7 @@ class PuttyKeysHostileTest {
 
   /** An unencrypted (or encrypted) file with a valid MAC around any blobs. */
   private static byte[] assemble(int version, String algorithm, byte[] pub, byte[] priv, KeyProtection p) {
-    return PuttyKeys.assemble(version, algorithm, ascii("hostile"), pub, priv, p, null);
+    return PuttyPrivateKeys.assemble(version, algorithm, ascii("hostile"), pub, priv, p, null);
   }
 
   private static byte[] u32(long v, byte[] rest) {
@@ -126,7 +126,7 @@ class PuttyKeysHostileTest {
     String costly = withLine("rsa2048_v3_enc.ppk", "Argon2-Memory: ", "Argon2-Memory: 262144")
         .replace("Argon2-Passes: 1", "Argon2-Passes: 8"); // at the work cap: seconds of Argon2, were it run
     long start = System.nanoTime();
-    DecodedPrivateKey d = PuttyKeys.decode(ascii(costly), null, LIMITS);
+    DecodedPrivateKey d = PuttyPrivateKeys.decode(ascii(costly), null, LIMITS);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST.multipliedBy(Hostile.SLACK));
     assertThat(d.privateKey()).isEmpty();
     assertThat(d.publicKey()).isEqualTo(PpkFixtures.publicKey("rsa2048"));
@@ -138,16 +138,16 @@ class PuttyKeysHostileTest {
     String costly = withLine("rsa2048_v3_enc.ppk", "Argon2-Memory: ", "Argon2-Memory: 262144")
         .replace("Argon2-Passes: 1", "Argon2-Passes: 8"); // at the work cap: seconds of Argon2, were it run
     Hostile.assertFailsWithin(FAST, ErrorCode.PASSPHRASE_REQUIRED,
-        () -> PuttyKeys.decode(ascii(costly), Passphrase.empty(), LIMITS));
+        () -> PuttyPrivateKeys.decode(ascii(costly), Passphrase.empty(), LIMITS));
     Hostile.assertFailsWithin(FAST, ErrorCode.PASSPHRASE_REQUIRED,
-        () -> PuttyKeys.decode(PpkFixtures.bytes("rsa2048_v2_enc.ppk"), Passphrase.empty(), LIMITS));
+        () -> PuttyPrivateKeys.decode(PpkFixtures.bytes("rsa2048_v2_enc.ppk"), Passphrase.empty(), LIMITS));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"rsa2048_v3_enc.ppk", "rsa2048_v2_enc.ppk", "ed25519_v3_argon2d.ppk"})
   void hostile16_wrongPassphrase(String file) {
     Hostile.assertFails(ErrorCode.WRONG_PASSPHRASE,
-        () -> PuttyKeys.decode(PpkFixtures.bytes(file), Passphrase.of("correct horse battery stapler".toCharArray())));
+        () -> PuttyPrivateKeys.decode(PpkFixtures.bytes(file), Passphrase.of("correct horse battery stapler".toCharArray())));
   }
 
   // ---------------------------------------------------------------- 17: Argon2 caps
@@ -162,16 +162,16 @@ class PuttyKeysHostileTest {
     KeyPairException e = Hostile.assertFailsWithin(CAP_BUDGET, ErrorCode.RESOURCE_LIMIT, () -> decode(file));
     assertThat(e.getMessage()).contains(line.substring(0, line.indexOf(':')));
     // refused whether or not a passphrase is given
-    Hostile.assertFailsWithin(CAP_BUDGET, ErrorCode.RESOURCE_LIMIT, () -> PuttyKeys.decode(ascii(file), null, LIMITS));
+    Hostile.assertFailsWithin(CAP_BUDGET, ErrorCode.RESOURCE_LIMIT, () -> PuttyPrivateKeys.decode(ascii(file), null, LIMITS));
   }
 
   @Test
   void hostile17_capsComeFromTheLimits() {
     String file = withLine("ed25519_v3_enc.ppk", "Argon2-Memory: ", "Argon2-Memory: 128");
     KeyPairLimits tight = KeyPairLimits.builder().maxKdfMemoryBytes(64 * 1024).build();
-    Hostile.assertFails(ErrorCode.RESOURCE_LIMIT, () -> PuttyKeys.decode(ascii(file), PpkFixtures.passphrase(), tight));
+    Hostile.assertFails(ErrorCode.RESOURCE_LIMIT, () -> PuttyPrivateKeys.decode(ascii(file), PpkFixtures.passphrase(), tight));
     KeyPairLimits fewPasses = KeyPairLimits.builder().maxArgon2Passes(2).build();
-    Hostile.assertFails(ErrorCode.RESOURCE_LIMIT, () -> PuttyKeys.decode(
+    Hostile.assertFails(ErrorCode.RESOURCE_LIMIT, () -> PuttyPrivateKeys.decode(
         ascii(withLine("ed25519_v3_enc.ppk", "Argon2-Passes: ", "Argon2-Passes: 3")), PpkFixtures.passphrase(),
         fewPasses));
     // the memory cap (256 MiB) is within the limits, but not within this -Xmx256m heap: a typed error
@@ -252,9 +252,9 @@ class PuttyKeysHostileTest {
     byte[] edited = ascii(withLine(fixture, "Comment: ", "Comment: x"));
     if (fixture.contains("_enc")) {
       // without the passphrase there is no MAC key: a locked read gives the comment as it stands
-      assertThat(PuttyKeys.decode(edited, null, LIMITS).publicKey().comment()).isEqualTo(Comment.of("x"));
+      assertThat(PuttyPrivateKeys.decode(edited, null, LIMITS).publicKey().comment()).isEqualTo(Comment.of("x"));
     } else {
-      Hostile.assertFails(ErrorCode.CORRUPT_KEY, () -> PuttyKeys.decode(edited, null, LIMITS));
+      Hostile.assertFails(ErrorCode.CORRUPT_KEY, () -> PuttyPrivateKeys.decode(edited, null, LIMITS));
     }
   }
 
