@@ -2,8 +2,6 @@ package dev.keypair.core;
 
 import dev.keypair.core.internal.SshWireWriter;
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.DSAPublicKeySpec;
 import java.util.Objects;
@@ -124,10 +122,6 @@ public final class DsaKeyData extends AbstractKeyData implements KeyData {
 
   @Override
   public PublicKey toJcaPublicKey() {
-    try {
-      return KeyFactory.getInstance("DSA").generatePublic(new DSAPublicKeySpec(y, p, q, g));
-    } catch (GeneralSecurityException ex) {
-      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused a DSA public key", ex);
-    }
+    return JcaKeys.toJcaPublic("DSA", new DSAPublicKeySpec(y, p, q, g), "a DSA public key");
   }
 }

@@ -1,8 +1,6 @@
 package dev.keypair.core;
 
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.spec.DSAPrivateKeySpec;
@@ -68,12 +66,8 @@ public final class DsaPrivateKeyData implements PrivateKeyData {
   @Override
   public PrivateKey toJcaPrivateKey(InsecureSecretAccess access) {
     InsecureSecretAccess.check(access);
-    try {
-      return KeyFactory.getInstance("DSA")
-          .generatePrivate(new DSAPrivateKeySpec(x, publicKey.p(), publicKey.q(), publicKey.g()));
-    } catch (GeneralSecurityException ex) {
-      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused a DSA private key", ex);
-    }
+    return JcaKeys.toJcaPrivate("DSA", new DSAPrivateKeySpec(x, publicKey.p(), publicKey.q(), publicKey.g()),
+        "a DSA private key");
   }
 
   @Override

@@ -2,8 +2,6 @@ package dev.keypair.core;
 
 import dev.keypair.core.internal.SshWireWriter;
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
@@ -117,11 +115,7 @@ public final class EcdsaKeyData extends AbstractKeyData implements KeyData {
 
   @Override
   public PublicKey toJcaPublicKey() {
-    try {
-      return KeyFactory.getInstance("EC")
-          .generatePublic(new ECPublicKeySpec(new ECPoint(x, y), curve.jcaParameterSpec()));
-    } catch (GeneralSecurityException ex) {
-      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused an EC public key", ex);
-    }
+    return JcaKeys.toJcaPublic("EC", new ECPublicKeySpec(new ECPoint(x, y), curve.jcaParameterSpec()),
+        "an EC public key");
   }
 }

@@ -1,8 +1,6 @@
 package dev.keypair.core;
 
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.spec.ECPrivateKeySpec;
@@ -73,11 +71,7 @@ public final class EcdsaPrivateKeyData implements PrivateKeyData {
   @Override
   public PrivateKey toJcaPrivateKey(InsecureSecretAccess access) {
     InsecureSecretAccess.check(access);
-    try {
-      return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(d, curve().jcaParameterSpec()));
-    } catch (GeneralSecurityException ex) {
-      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused an EC private key", ex);
-    }
+    return JcaKeys.toJcaPrivate("EC", new ECPrivateKeySpec(d, curve().jcaParameterSpec()), "an EC private key");
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.keypair.core;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -128,12 +127,8 @@ public final class Ed25519PrivateKeyData implements PrivateKeyData {
   @Override
   public PrivateKey toJcaPrivateKey(InsecureSecretAccess access) {
     InsecureSecretAccess.check(access);
-    byte[] s = seed.array();
-    try {
-      return KeyFactory.getInstance("Ed25519").generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, s));
-    } catch (GeneralSecurityException ex) {
-      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused an Ed25519 private key", ex);
-    }
+    return JcaKeys.toJcaPrivate("Ed25519", new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed.array()),
+        "an Ed25519 private key");
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.keypair.core;
 
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.DSAPrivateKey;
@@ -12,11 +14,33 @@ import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECFieldFp;
+import java.security.spec.KeySpec;
 
-/** Converts JCA public keys into {@link KeyData}. */
+/** Converts JCA keys into {@link KeyData} and {@link PrivateKeyData}, and key specs into JCA keys. */
 final class JcaKeys {
 
   private JcaKeys() {}
+
+  /**
+   * The JCA public key {@code spec} describes. Our keys are validated when made, so a refusal is the JDK's
+   * ({@link ErrorCode#INTERNAL}); {@code what} names the key in the message, e.g. {@code "an RSA public key"}.
+   */
+  static PublicKey toJcaPublic(String algorithm, KeySpec spec, String what) {
+    try {
+      return KeyFactory.getInstance(algorithm).generatePublic(spec);
+    } catch (GeneralSecurityException ex) {
+      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused " + what, ex);
+    }
+  }
+
+  /** As {@link #toJcaPublic} for a private key; the message names the key's kind, never its values. */
+  static PrivateKey toJcaPrivate(String algorithm, KeySpec spec, String what) {
+    try {
+      return KeyFactory.getInstance(algorithm).generatePrivate(spec);
+    } catch (GeneralSecurityException ex) {
+      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused " + what, ex);
+    }
+  }
 
   static KeyData fromJca(PublicKey key, KeyPairLimits limits) {
     java.util.Objects.requireNonNull(key, "key");

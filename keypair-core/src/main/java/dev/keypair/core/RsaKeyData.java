@@ -2,8 +2,6 @@ package dev.keypair.core;
 
 import dev.keypair.core.internal.SshWireWriter;
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Objects;
@@ -162,10 +160,6 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
 
   @Override
   public PublicKey toJcaPublicKey() {
-    try {
-      return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
-    } catch (GeneralSecurityException ex) {
-      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused an RSA public key", ex);
-    }
+    return JcaKeys.toJcaPublic("RSA", new RSAPublicKeySpec(n, e), "an RSA public key");
   }
 }

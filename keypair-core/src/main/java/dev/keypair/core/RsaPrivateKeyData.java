@@ -1,8 +1,6 @@
 package dev.keypair.core;
 
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.spec.RSAPrivateCrtKeySpec;
@@ -151,12 +149,8 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   public PrivateKey toJcaPrivateKey(InsecureSecretAccess access) {
     InsecureSecretAccess.check(access);
     InsecureSecretAccess a = InsecureSecretAccess.get();
-    try {
-      return KeyFactory.getInstance("RSA").generatePrivate(new RSAPrivateCrtKeySpec(publicKey.modulus(),
-          publicKey.publicExponent(), d, p, q, primeExponentP(a), primeExponentQ(a), iqmp));
-    } catch (GeneralSecurityException ex) {
-      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK refused an RSA private key", ex);
-    }
+    return JcaKeys.toJcaPrivate("RSA", new RSAPrivateCrtKeySpec(publicKey.modulus(), publicKey.publicExponent(), d,
+        p, q, primeExponentP(a), primeExponentQ(a), iqmp), "an RSA private key");
   }
 
   @Override
