@@ -132,6 +132,22 @@ enum PemCipher {
     }
   }
 
+  /**
+   * Encrypts or decrypts whole blocks with no padding at all, for formats that pad on their own (PuTTY's
+   * PPK files use AES-256-CBC this way).
+   *
+   * @param mode {@link Cipher#ENCRYPT_MODE} or {@link Cipher#DECRYPT_MODE}
+   * @return a fresh array as long as {@code data}
+   */
+  byte[] unpadded(int mode, byte[] key, byte[] iv, byte[] data) {
+    if (data.length % blockSize != 0) {
+      throw new IllegalArgumentException(opensslName + " data of " + data.length + " bytes is not whole blocks");
+    }
+    byte[] out = new byte[data.length];
+    run(mode, key, iv, data, out);
+    return out;
+  }
+
   private void run(int mode, byte[] key, byte[] iv, byte[] in, byte[] out) {
     if (key.length != keyLength || iv.length != blockSize) {
       throw new IllegalArgumentException(opensslName + " takes a " + keyLength + "-byte key and a " + blockSize

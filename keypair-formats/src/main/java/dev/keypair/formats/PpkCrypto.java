@@ -9,9 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -185,17 +183,6 @@ final class PpkCrypto {
       if (params != null) {
         params.clear();
       }
-    }
-  }
-
-  /** AES-256-CBC without padding; {@code data} is a whole number of blocks. */
-  static byte[] aesCbc(int mode, byte[] key, byte[] iv, byte[] data) {
-    try {
-      Cipher c = Cipher.getInstance("AES/CBC/NoPadding");
-      c.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-      return c.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new KeyPairException(ErrorCode.INTERNAL, "the JDK's AES-256-CBC failed", e);
     }
   }
 

@@ -171,7 +171,8 @@ public final class PuttyPrivateKeys {
     byte[] pw = file.encrypted ? CoreAccess.utf8(passphrase) : new byte[0];
     byte[] plain = null;
     try (Keys keys = PpkCrypto.derive(file.version, file.encrypted, file.argon2, pw)) {
-      plain = file.encrypted ? PpkCrypto.aesCbc(Cipher.DECRYPT_MODE, keys.cipherKey, keys.iv, file.privateData)
+      plain = file.encrypted
+          ? PemCipher.AES_256_CBC.unpadded(Cipher.DECRYPT_MODE, keys.cipherKey, keys.iv, file.privateData)
           : file.privateData;
       byte[] mac = PpkCrypto.mac(file.version, keys.macKey, file.algorithm, file.encryptionName(), file.comment,
           file.publicBlob, plain);
@@ -306,7 +307,8 @@ public final class PuttyPrivateKeys {
     try (Keys keys = PpkCrypto.derive(version, encrypted, argon2, pw)) {
       String encryption = encrypted ? PpkFile.AES256_CBC : PpkFile.NONE;
       byte[] mac = PpkCrypto.mac(version, keys.macKey, algorithm, encryption, comment, publicBlob, padded);
-      stored = encrypted ? PpkCrypto.aesCbc(Cipher.ENCRYPT_MODE, keys.cipherKey, keys.iv, padded) : padded;
+      stored = encrypted ? PemCipher.AES_256_CBC.unpadded(Cipher.ENCRYPT_MODE, keys.cipherKey, keys.iv, padded)
+          : padded;
       return new PpkFile(version, algorithm, encrypted, comment, publicBlob, argon2, stored, mac).toText();
     } finally {
       Wipe.wipe("ppk-passphrase", pw);
