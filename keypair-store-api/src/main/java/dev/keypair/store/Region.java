@@ -1,0 +1,28 @@
+package dev.keypair.store;
+
+import dev.keypair.store.spi.Scope;
+import java.util.Objects;
+
+/**
+ * A cloud region, such as {@code eu-west-1} or {@code cn-hangzhou}. Registries are per region: a key
+ * pair registered in one region is invisible in every other.
+ *
+ * @param id 1 to 64 letters, digits, {@code -}, {@code _} or {@code .}
+ */
+public record Region(String id) {
+
+  public Region {
+    Objects.requireNonNull(id, "id");
+    new Scope("check", id); // one rule for what a region id may hold
+  }
+
+  /** The region with this id. */
+  public static Region of(String id) {
+    return new Region(id);
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}
