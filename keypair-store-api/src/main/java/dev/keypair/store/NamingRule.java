@@ -12,8 +12,8 @@ import java.util.function.IntPredicate;
  *
  * <p>Names are compared by their {@link #uniquenessKey}: the name in Unicode NFC (so a precomposed and a
  * decomposed {@code é} are one name), lower-cased (in {@link Locale#ROOT}) when the rule is case-insensitive.
- * The name itself is kept and shown as given. No rule accepts control characters, so a name is always
- * one printable line.
+ * The rule's checks (length, characters) apply to that NFC form too. The name itself is kept and shown as
+ * given. No rule accepts control characters, so a name is always one printable line.
  *
  * <p>The factories are the rules of ../shared/PROVIDERS.md; {@link #builder()} makes others.
  */
@@ -96,11 +96,16 @@ public final class NamingRule {
     return new Builder();
   }
 
-  /** Why {@code name} is not a valid name under this rule, or empty if it is. */
+  /**
+   * Why {@code name} is not a valid name under this rule, or empty if it is. The rule is applied to the
+   * name in NFC, the form names are compared in, so that both spellings of one name are valid or neither
+   * is (a decomposed {@code e}+U+0301 is an accented letter, as the precomposed {@code é} is).
+   */
   public Optional<String> violation(String name) {
     if (name == null) {
       return Optional.of("a name is required");
     }
+    name = Normalizer.normalize(name, Normalizer.Form.NFC);
     int length = name.codePointCount(0, name.length());
     if (length < minLength || length > maxLength) {
       return Optional.of("the name must be " + minLength + " to " + maxLength + " characters long, not " + length);
