@@ -496,10 +496,14 @@ public final class KeyPairRegistry {
           + profile.maxDeletePerCall() + " key pair" + (profile.maxDeletePerCall() == 1 ? "" : "s") + " per call");
     }
     List<StoredKeyPair> targets = new ArrayList<>();
+    java.util.Set<String> targetIds = new java.util.HashSet<>();
     for (String n : new LinkedHashSet<>(names)) {
       Optional<StoredKeyPair> k = byName(n);
       if (k.isPresent()) {
-        targets.add(k.get());
+        // two spellings of one name (NFC/NFD, or case where names are case-insensitive) are one target
+        if (targetIds.add(k.get().id())) {
+          targets.add(k.get());
+        }
       } else if (!profile.deleteIdempotent()) {
         throw notFound("name", n);
       }
