@@ -254,7 +254,9 @@ public final class KeyPairRegistry {
   }
 
   private KeyPairException malformed(KeyPairException e) {
-    return new KeyPairException(codes.keyMalformed(), e.code().id() + ": " + e.getMessage(), e);
+    String message = e.code().id().equals(codes.keyMalformed().id()) ? e.getMessage()
+        : e.getMessage() + " (" + e.code().id() + ")";
+    return new KeyPairException(codes.keyMalformed(), message, e);
   }
 
   // ---------------------------------------------------------------------------------- insert (atomic)
@@ -381,8 +383,9 @@ public final class KeyPairRegistry {
     }
     int pageSize = query.pageSize().orElse(profile.defaultPageSize());
     if (pageSize < 1 || pageSize > profile.maxPageSize()) {
-      throw new KeyPairException(codes.invalidParameter(), "the page size must be 1 to "
-          + (profile.maxPageSize() == Integer.MAX_VALUE ? "any size" : profile.maxPageSize()) + ", not " + pageSize);
+      throw new KeyPairException(codes.invalidParameter(), profile.maxPageSize() == Integer.MAX_VALUE
+          ? "the page size must be at least 1, not " + pageSize
+          : "the page size must be 1 to " + profile.maxPageSize() + ", not " + pageSize);
     }
     String after = query.pageToken().map(this::decodeToken).orElse(null);
     List<StoredKeyPair> matched = new ArrayList<>();
@@ -491,7 +494,7 @@ public final class KeyPairRegistry {
     if (names.isEmpty()) {
       throw new KeyPairException(codes.invalidParameter(), "no key pair named to delete");
     }
-    if (names.size() > profile.maxDeletePerCall()) {
+    if (new LinkedHashSet<>(names).size() > profile.maxDeletePerCall()) {
       throw new KeyPairException(codes.invalidParameter(), profile.displayName() + " deletes at most "
           + profile.maxDeletePerCall() + " key pair" + (profile.maxDeletePerCall() == 1 ? "" : "s") + " per call");
     }
@@ -697,7 +700,7 @@ public final class KeyPairRegistry {
     if (instanceIds.isEmpty()) {
       throw new KeyPairException(codes.invalidParameter(), "no instance given");
     }
-    if (instanceIds.size() > profile.maxInstancesPerCall()) {
+    if (new LinkedHashSet<>(instanceIds).size() > profile.maxInstancesPerCall()) {
       throw new KeyPairException(codes.invalidParameter(), profile.displayName() + " binds at most "
           + profile.maxInstancesPerCall() + " instance" + (profile.maxInstancesPerCall() == 1 ? "" : "s") + " per call");
     }

@@ -231,7 +231,10 @@ class AlibabaProfilesTest {
       ids.add("i-missing");
       ids.add("i-0");
       ids.add("i-missing-too");
+      // a repeated id counts once: 48 + 2 missing ids make 50, within the limit; one more makes 51
+      ids.add("i-missing-three");
       assertRefused(CODES.invalidParameter(), () -> r.attach("ka", ids));
+      ids.remove(ids.size() - 1);
       ids.remove(ids.size() - 1);
       List<BindingResult> results = r.attach("ka", ids);
       assertThat(results).hasSize(49).extracting(BindingResult::instanceId).doesNotHaveDuplicates();
