@@ -64,7 +64,7 @@ import java.util.function.Function;
  * call fails with {@code Store.Unavailable}.
  *
  * <p><b>Failures</b> are {@link KeyPairException}s: {@code Store.Corrupt} for a file that is damaged or not a
- * keypair store (reported at open, where a quick integrity check runs, or by the call that meets the damage),
+ * keypair store (reported at open, where an integrity check runs, or by the call that meets the damage),
  * {@code Store.UnsupportedVersion} for a store written by a newer schema, {@code Store.Unavailable} for I/O
  * errors, a full disk, a lock held too long, or a closed store.
  */

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,10 @@ final class ChildJvm implements AutoCloseable {
   private final Writer stdin;
 
   ChildJvm(Path stderr, String... args) throws IOException {
+    // a killed JVM leaves SQLite's extracted native library behind: in the test's folder, not in /tmp
+    Path tmp = Files.createDirectories(stderr.resolveSibling("jvm-tmp"));
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.io.tmpdir=" + tmp,
         "-cp", System.getProperty("java.class.path"), StoreChild.class.getName()));
     command.addAll(List.of(args));
     process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
@@ -60,7 +63,7 @@ final class ChildJvm implements AutoCloseable {
 
   /** Kills the child (SIGKILL) and returns every line it printed that was not read yet. */
   List<String> kill() throws InterruptedException {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly(); // SIGKILL; Process.destroyForcibly would also discard unread output
     process.waitFor(30, TimeUnit.SECONDS);
     List<String> rest = new ArrayList<>();
     for (String line; (line = nextLine(30)) != null; ) {

@@ -19,6 +19,8 @@ import java.util.Random;
  * A child JVM for the multi-process tests; one line per event on stdout.
  *
  * <ul>
+ *   <li>{@code open FILE}: opens the store and lists scope {@code race/quota}; prints {@code OPENED COUNT
+ *       OPEN_MS QUERY_MS}, the times from {@code main}.</li>
  *   <li>{@code race FILE TAG COUNT QUOTA NAMES}: prints {@code READY}, waits for a line on stdin, then inserts
  *       {@code COUNT} key pairs with unique names into scope {@code race/quota} under {@code QUOTA}, and one key pair
  *       named {@code same-J} (J below {@code NAMES}) into scope {@code race/names}; prints {@code RESULT QUOTA|NAME
@@ -41,6 +43,16 @@ public final class StoreChild {
   }
 
   public static void main(String[] args) throws IOException {
+    long start = System.nanoTime();
+    if (args[0].equals("open")) { // how long the command's first store call takes in a fresh JVM
+      try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(Path.of(args[1]))) {
+        long opened = System.nanoTime();
+        int listed = store.keyPairs(QUOTA_SCOPE, null, 50).size();
+        long queried = System.nanoTime();
+        System.out.printf("OPENED %d %.1f %.1f%n", listed, (opened - start) / 1e6, (queried - opened) / 1e6);
+      }
+      return;
+    }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Path file = Path.of(args[1]);
     if (args[0].equals("race")) {
