@@ -53,12 +53,15 @@ final class Encodings {
     return new String(out);
   }
 
-  /** The tags as the {@code tags} column holds them. */
+  /** The tags as the {@code tags} column holds them; a null key or value is a {@link NullPointerException}. */
   static String encodeTags(Map<String, String> tags) {
     StringBuilder sb = new StringBuilder(2 + tags.size() * 16);
     sb.append('{');
     boolean first = true;
     for (Map.Entry<String, String> e : new TreeMap<>(tags).entrySet()) {
+      if (e.getValue() == null) {
+        throw new NullPointerException("tag value");
+      }
       if (!first) {
         sb.append(',');
       }

@@ -142,6 +142,10 @@ class SqliteStoreTest {
       assertThat(store.replaceTags(SCOPE, "k1", other)).isTrue();
       assertThat(store.replaceTags(SCOPE, "nope", other)).isFalse();
       assertThat(store.keyPairById(SCOPE, "k1").orElseThrow().tags()).isEqualTo(other);
+      Map<String, String> nullValue = new java.util.HashMap<>();
+      nullValue.put("k", null);
+      assertThatThrownBy(() -> store.replaceTags(SCOPE, "k1", nullValue)).isInstanceOf(NullPointerException.class);
+      assertThat(store.keyPairById(SCOPE, "k1").orElseThrow().tags()).isEqualTo(other);
       assertThat(store.replaceTags(SCOPE, "k1", Map.of())).isTrue();
       assertThat(store.keyPairById(SCOPE, "k1").orElseThrow().tags()).isEmpty();
     }
