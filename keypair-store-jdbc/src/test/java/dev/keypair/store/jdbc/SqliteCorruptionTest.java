@@ -1,0 +1,132 @@
+package dev.keypair.store.jdbc;
+
+import static dev.keypair.store.jdbc.Fixtures.SCOPE;
+import static dev.keypair.store.jdbc.Fixtures.instance;
+import static dev.keypair.store.jdbc.Fixtures.keyPair;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.keypair.core.KeyPairException;
+import dev.keypair.store.spi.StoreErrors;
+import dev.keypair.store.spi.StoredInstance;
+import dev.keypair.store.spi.StoredKeyPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Damaged copies of a cleanly closed store (the main file alone: closing checkpoints the write-ahead log into it and
+ * removes it): opening and reading everything either gives a consistent state or fails with {@code Store.Corrupt}
+ * (or {@code Store.Unavailable}); never another exception, never a hang.
+ */
+class SqliteCorruptionTest {
+
+  private static final int QUOTA = 40;
+  private static final int PAGE = 4096;
+
+  @TempDir
+  Path dir;
+
+  private byte[] original;
+  private final Map<String, Integer> outcomes = new TreeMap<>();
+
+  @BeforeEach
+  void populate() throws Exception {
+    Path file = dir.resolve("original.db");
+    try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(file)) {
+      for (int i = 0; i < 30; i++) {
+        store.insertKeyPair(SCOPE, keyPair("key-" + i, "name-" + i, "fp-" + (i % 7), "pk-" + i,
+            Map.of("team", "t" + i, "odd", "\u0000\"\\\uD83D\uDE00".repeat(i))), QUOTA);
+      }
+      for (int i = 0; i < 5; i++) {
+        store.insertInstance(SCOPE, instance("i-" + i, "key-" + i, i));
+      }
+    }
+    assertThat(dir.resolve("original.db-wal")).doesNotExist();
+    original = Files.readAllBytes(file);
+    assertThat(original.length).isGreaterThan(3 * PAGE);
+  }
+
+  @Test
+  void truncatedFilesAreCorruptOrConsistent() throws Exception {
+    Set<Integer> offsets = new TreeSet<>();
+    for (int at = 0; at < original.length; at += PAGE) {
+      offsets.add(at);
+    }
+    Random random = new Random(99);
+    for (int i = 0; i < 8; i++) {
+      offsets.add(random.nextInt(original.length));
+    }
+    offsets.add(original.length - 1);
+    offsets.add(100);
+    for (int at : offsets) {
+      byte[] copy = java.util.Arrays.copyOf(original, at);
+      check("truncated at " + at, copy, false);
+    }
+    System.out.println("SqliteCorruptionTest truncations (" + offsets.size() + "): " + outcomes);
+    assertThat(outcomes).containsKey("Store.Corrupt");
+  }
+
+  @Test
+  void flippedBytesAreCorruptOrConsistent() throws Exception {
+    Random random = new Random(4242);
+    for (int i = 0; i < 200; i++) {
+      byte[] copy = original.clone();
+      int at = random.nextInt(copy.length);
+      copy[at] ^= (byte) (1 + random.nextInt(255));
+      // a flip in the header's user_version (offset 60) reads as a newer schema
+      check("flip at " + at, copy, at >= 60 && at < 64);
+    }
+    System.out.println("SqliteCorruptionTest byte flips (200): " + outcomes);
+  }
+
+  private void check(String what, byte[] content, boolean newerVersionPossible) throws Exception {
+    Path file = dir.resolve("damaged.db");
+    Files.write(file, content);
+    String outcome = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(file, Duration.ofSeconds(2))) {
+        readEverything(what, store);
+        return "consistent";
+      } catch (KeyPairException e) {
+        assertThat(e.getMessage()).as(what).doesNotContain("\n");
+        if (e.code().equals(StoreErrors.UNSUPPORTED_VERSION) && newerVersionPossible) {
+          return e.code().toString();
+        }
+        assertThat(e.code()).as(what + ": " + e.getMessage()).isIn(StoreErrors.CORRUPT, StoreErrors.UNAVAILABLE);
+        return e.code().toString();
+      }
+    }, what);
+    outcomes.merge(outcome, 1, Integer::sum);
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(dir.resolve("damaged.db" + suffix));
+    }
+  }
+
+  private static void readEverything(String what, JdbcKeyPairStore store) {
+    List<StoredKeyPair> all = store.keyPairs(SCOPE, null, 1000);
+    assertThat(all.size()).as(what).isLessThanOrEqualTo(QUOTA).isEqualTo(store.countKeyPairs(SCOPE));
+    Set<String> names = new HashSet<>();
+    Set<String> ids = new HashSet<>();
+    for (StoredKeyPair k : all) {
+      assertThat(names.add(k.nameKey())).as(what + ": duplicate name").isTrue();
+      assertThat(ids.add(k.id())).as(what + ": duplicate id").isTrue();
+      store.keyPairById(SCOPE, k.id());
+      store.keyPairByNameKey(SCOPE, k.nameKey());
+      store.keyPairsByFingerprintKey(SCOPE, k.fingerprintKey());
+    }
+    List<StoredInstance> instances = store.instances(SCOPE);
+    for (StoredInstance i : instances) {
+      store.instance(SCOPE, i.id());
+    }
+  }
+}
