@@ -20,7 +20,7 @@ final class RegistryCommand implements CliCommand {
 
   @Override
   public String synopsis() {
-    return "[--store URL] --provider P --region R COMMAND [OPTIONS] [--json]";
+    return "[--store URL] --provider P --region R COMMAND [OPTIONS]";
   }
 
   @Override
@@ -58,20 +58,26 @@ final class RegistryCommand implements CliCommand {
   public String details() {
     return "Commands:\n"
         + "  create --name N [--type rsa|ed25519] [--format pem|ppk] --out FILE [--force]\n"
-        + "         [--tag K=V]...   the provider makes a key pair; the private key goes to\n"
-        + "                          FILE (owner-only; an existing FILE only with --force)\n"
-        + "  import --name N --in FILE [--tag K=V]... [--from-private] [--passphrase-file F]\n"
-        + "                          registers a public key (FILE - is standard input); a\n"
-        + "                          private key file only with --from-private\n"
+        + "      [--tag K=V]...\n"
+        + "      The provider makes a key pair; its private key is written to FILE\n"
+        + "      (owner-only; an existing FILE replaced only with --force), never stored.\n"
+        + "  import --name N --in FILE [--tag K=V]... [--from-private]\n"
+        + "      [--passphrase-file F]\n"
+        + "      Registers the public key of FILE (- for standard input); a private key\n"
+        + "      file is refused unless --from-private.\n"
         + "  list [--name PATTERN] [--fingerprint FP] [--tag K=V]... [--page-size N]\n"
-        + "       [--page-token T]   key pairs by name; * wildcards where the provider has them\n"
-        + "  show --name N | --id ID one key pair with its public key\n"
-        + "  delete --name N...      as the provider deletes (--name a --name b, or --name a b)\n"
-        + "  instance add --id I [--os linux|windows]\n"
-        + "  instance list | instance restart --id I | instance show --id I\n"
-        + "                          instances; show prints the authorized_keys served now\n"
-        + "  attach --name N --instance I...   binds the key pair to each instance\n"
-        + "  detach --name N --instance I...   unbinds it\n"
+        + "      [--page-token T]\n"
+        + "      Key pairs by name, a page at a time (* wildcards where the provider\n"
+        + "      has them).\n"
+        + "  show --name N | --id ID\n"
+        + "      One key pair with its public key.\n"
+        + "  delete --name N...\n"
+        + "      Deletes as the provider does (--name a --name b, or --name a b).\n"
+        + "  instance add --id I [--os linux|windows] | instance list\n"
+        + "  instance restart --id I | instance show --id I\n"
+        + "      Instances; show prints the authorized_keys the instance serves now.\n"
+        + "  attach --name N --instance I...  |  detach --name N --instance I...\n"
+        + "      Binds or unbinds the key pair, with a result per instance.\n"
         + "\n"
         + "Text output:\n"
         + "  a key pair (create, import, show): 'field: value' lines id, name, type, bits,\n"
