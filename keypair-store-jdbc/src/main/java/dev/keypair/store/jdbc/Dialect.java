@@ -44,6 +44,12 @@ interface Dialect {
    */
   String checkIntegrity(Connection c) throws SQLException;
 
+  /**
+   * Sets up a connection to a database known to hold a keypair store (or about to: the empty database a new store
+   * is created in); nothing is changed in a database before it is known to be a store (SQLite: the journal mode).
+   */
+  void configure(Connection c) throws SQLException;
+
   /** Called once before the connection is closed (SQLite moves the write-ahead log into the main file). */
   void beforeClose(Connection c) throws SQLException;
 

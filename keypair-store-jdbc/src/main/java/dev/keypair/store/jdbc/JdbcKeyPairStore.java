@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A {@link KeyPairStore} over JDBC: SQLite by default, one file under {@code $KEYPAIR_HOME}, safe for several
@@ -199,6 +200,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
         if (damage != null) {
           throw new KeyPairException(StoreErrors.CORRUPT, "the store " + location + " is damaged: " + damage);
         }
+        dialect.configure(connection);
       } catch (SQLException e) {
         throw failure("open", e);
       }
@@ -344,6 +346,15 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     return out;
   }
 
+  /** The one row a unique lookup found, if any; a row with another key means the index disagrees with the rows. */
+  private static <T> Optional<T> single(List<T> rows, Function<T, String> key, String expected)
+      throws Encodings.Malformed {
+    if (rows.size() > 1 || (rows.size() == 1 && !key.apply(rows.get(0)).equals(expected))) {
+      throw new Encodings.Malformed("a unique index disagrees with the rows");
+    }
+    return rows.stream().findFirst();
+  }
+
   /** The rows of an ordered read must be strictly ascending by name key: anything else is a damaged index. */
   private static void checkAscending(List<StoredKeyPair> rows, String after) throws Encodings.Malformed {
     String previous = after;
@@ -416,11 +427,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       PreparedStatement ps = statement("SELECT " + KEY_PAIR_COLUMNS + " FROM key_pairs" + IN_SCOPE + " AND id = ?",
           scope);
       ps.setString(3, id);
-      List<StoredKeyPair> rows = keyPairs(ps);
-      if (rows.size() > 1 || (rows.size() == 1 && !rows.get(0).id().equals(id))) {
-        throw new Encodings.Malformed("the id index disagrees with the rows");
-      }
-      return rows.stream().findFirst();
+      return single(keyPairs(ps), StoredKeyPair::id, id);
     });
   }
 
@@ -432,11 +439,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       PreparedStatement ps = statement("SELECT " + KEY_PAIR_COLUMNS + " FROM key_pairs" + IN_SCOPE
           + " AND name_key = ?", scope);
       ps.setBytes(3, Encodings.sortKey(nameKey));
-      List<StoredKeyPair> rows = keyPairs(ps);
-      if (rows.size() > 1 || (rows.size() == 1 && !rows.get(0).nameKey().equals(nameKey))) {
-        throw new Encodings.Malformed("the name index disagrees with the rows");
-      }
-      return rows.stream().findFirst();
+      return single(keyPairs(ps), StoredKeyPair::nameKey, nameKey);
     });
   }
 
@@ -567,11 +570,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       PreparedStatement ps = statement("SELECT " + INSTANCE_COLUMNS + " FROM instances" + IN_SCOPE + " AND id = ?",
           scope);
       ps.setString(3, id);
-      List<StoredInstance> rows = instances(ps);
-      if (rows.size() > 1 || (rows.size() == 1 && !rows.get(0).id().equals(id))) {
-        throw new Encodings.Malformed("the instance index disagrees with the rows");
-      }
-      return rows.stream().findFirst();
+      return single(instances(ps), StoredInstance::id, id);
     });
   }
 

@@ -130,6 +130,16 @@ final class SqliteDialect implements Dialect {
     }
   }
 
+  /** {@code journal_mode=WAL}: a no-op for a store, which is created in WAL mode and keeps it in its header. */
+  @Override
+  public void configure(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+      if (!rs.next() || !"wal".equalsIgnoreCase(rs.getString(1))) {
+        throw new SQLiteException("journal_mode WAL refused", SQLiteErrorCode.SQLITE_CANTOPEN);
+      }
+    }
+  }
+
   /**
    * A passive checkpoint (it waits for nobody); closing the last connection then checkpoints the rest and removes
    * the {@code -wal} file, so a cleanly closed store is the main file alone.
@@ -201,7 +211,6 @@ final class SqliteDialect implements Dialect {
   private Connection connect(Path file) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.resetOpenMode(SQLiteOpenMode.CREATE); // the file is created by create(), with its mode, never by SQLite
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(busyTimeoutMillis);
     Connection c = config.createConnection("jdbc:sqlite:" + file);
@@ -237,6 +246,7 @@ final class SqliteDialect implements Dialect {
     try {
       Connection c = connect(temp);
       try {
+        configure(c);
         JdbcKeyPairStore.initialize(c, this);
       } finally {
         closeQuietly(c); // the last connection: SQLite checkpoints and removes temp-wal
