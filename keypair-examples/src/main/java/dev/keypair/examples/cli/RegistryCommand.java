@@ -103,7 +103,8 @@ final class RegistryCommand implements CliCommand {
         + "  \"keyPair\" (or null), \"restartPending\"}, with \"authorizedKeys\" for instance\n"
         + "  show; instance list: {\"instances\": [...]}. attach, detach: {\"keyPair\": N,\n"
         + "  \"results\": [{\"instance\", \"succeeded\", \"code\" (or null), \"message\"}]}.\n"
-        + "  On an error nothing is printed on stdout.\n";
+        + "  A command that fails prints nothing on stdout (attach and detach print their\n"
+        + "  results even when an instance is refused).\n";
   }
 
   @Override
