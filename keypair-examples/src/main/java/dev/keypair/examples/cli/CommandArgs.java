@@ -1,5 +1,6 @@
 package dev.keypair.examples.cli;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 
@@ -10,6 +11,17 @@ final class CommandArgs {
 
   CommandArgs(CommandLine line) {
     this.line = line;
+  }
+
+  /** The arguments after the options, for a command with subcommands. */
+  List<String> rest() {
+    return line.getArgList();
+  }
+
+  /** Every value of a repeatable option, in order; empty when it is not given. */
+  List<String> values(String option) {
+    String[] v = line.getOptionValues(option);
+    return v == null ? List.of() : List.of(v);
   }
 
   boolean has(String option) {

@@ -42,6 +42,9 @@ final class Help {
     for (Option o : options.getOptions()) {
       row(sb, names.get(i++), o.getDescription(), width + 4);
     }
+    if (!command.details().isEmpty()) {
+      sb.append('\n').append(command.details());
+    }
     return sb.toString();
   }
 

@@ -42,7 +42,7 @@ public final class KeypairCommand {
   static Map<String, CliCommand> commands() {
     Map<String, CliCommand> m = new LinkedHashMap<>();
     for (CliCommand c : List.of(new GenerateCommand(), new PublicCommand(), new ConvertCommand(),
-        new FingerprintCommand(), new VerifyCommand())) {
+        new FingerprintCommand(), new VerifyCommand(), new RegistryCommand())) {
       m.put(c.name(), c);
     }
     return m;
@@ -98,24 +98,29 @@ public final class KeypairCommand {
       printCommandHelp(out, command, options);
       return OK;
     }
-    CommandLine line = parse(options, commandArgs, false);
-    if (!line.getArgList().isEmpty()) {
+    CommandLine line = parse(options, commandArgs, command.takesSubcommands());
+    if (!command.takesSubcommands() && !line.getArgList().isEmpty()) {
       throw new UsageException("unexpected argument '" + line.getArgList().get(0) + "' for " + command.name());
     }
+    checkNotRepeated(options, line);
+    return command.run(new CommandArgs(line));
+  }
+
+  /** A single-valued option given twice is a usage error (the parser would keep the first silently). */
+  static void checkNotRepeated(Options options, CommandLine line) {
     for (Option o : options.getOptions()) {
       if (o.hasArg() && !o.hasArgs() && line.getOptionValues(o) != null && line.getOptionValues(o).length > 1) {
         throw new UsageException("--" + o.getLongOpt() + " given more than once");
       }
     }
-    return command.run(new CommandArgs(line));
   }
 
-  private static Option debugOption() {
+  static Option debugOption() {
     return Option.builder().longOpt("debug").desc("On an error, print the stack trace after the one-line message.")
         .get();
   }
 
-  private static CommandLine parse(Options options, String[] args, boolean stopAtCommand) {
+  static CommandLine parse(Options options, String[] args, boolean stopAtCommand) {
     try {
       return DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args, stopAtCommand);
     } catch (ParseException e) {

@@ -50,7 +50,12 @@ final class Streams {
 
   /** One line on standard error, in the command's error form: {@code keypair: CODE: message}. */
   static void error(KeyPairException e) {
-    err.println("keypair: " + e.code().id() + ": " + KeypairCommand.oneLine(e.getMessage()));
+    error(e.code(), e.getMessage());
+  }
+
+  /** One error line for a refusal that does not end the command (one instance of an attach). */
+  static void error(ErrorCode code, String message) {
+    err.println("keypair: " + code.id() + ": " + KeypairCommand.oneLine(message));
     err.flush();
   }
 
