@@ -188,13 +188,14 @@ public final class InMemoryKeyPairStore implements KeyPairStore {
   }
 
   @Override
-  public boolean replaceTags(Scope scope, String id, Map<String, String> tags) {
+  public boolean replaceTags(Scope scope, String id, Map<String, String> expectedTags, Map<String, String> tags) {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(expectedTags, "expectedTags");
     Objects.requireNonNull(tags, "tags");
     synchronized (lock) {
       Partition p = write(scope);
       StoredKeyPair k = p.byId.get(id);
-      if (k == null) {
+      if (k == null || !k.tags().equals(expectedTags)) {
         return false;
       }
       StoredKeyPair next = k.withTags(tags);

@@ -601,11 +601,12 @@ public final class KeyPairRegistry {
     for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
       StoredKeyPair k = byName(name).orElseThrow(() -> notFound("name", name));
       Map<String, String> next = checkTags(change.apply(k.tags()));
-      if (store.replaceTags(scope, k.id(), next)) {
+      if (store.replaceTags(scope, k.id(), k.tags(), next)) {
         return toRecord(k.withTags(next));
       }
     }
-    throw notFound("name", name);
+    throw new KeyPairException(ErrorCode.INTERNAL, "the tags of '" + Registries.printable(name)
+        + "' kept changing; try again");
   }
 
   // --------------------------------------------------------------------------------------- instances

@@ -45,7 +45,7 @@ class InMemoryKeyPairStoreTest extends KeyPairStoreContract {
     List<ThrowingCallable> calls = new ArrayList<>();
     calls.add(() -> s.insertKeyPair(SCOPE, keyPair("kp-2", "two"), 10));
     calls.add(() -> s.deleteKeyPair(SCOPE, "kp-1", false));
-    calls.add(() -> s.replaceTags(SCOPE, "kp-1", Map.of("a", "b")));
+    calls.add(() -> s.replaceTags(SCOPE, "kp-1", Map.of(), Map.of("a", "b")));
     calls.add(() -> s.insertInstance(SCOPE, bound("i-2", null, 0)));
     calls.add(() -> s.replaceInstance(SCOPE, 0, bound("i-1", "kp-1", 1), "kp-1"));
     return calls;

@@ -18,6 +18,7 @@ import java.util.Optional;
  *       nor two key pairs with one name;</li>
  *   <li>{@link #deleteKeyPair} with {@code refuseIfBound}: no instance is bound to the key pair at the
  *       moment it is deleted;</li>
+ *   <li>{@link #replaceTags}: a compare-and-set on the tags;</li>
  *   <li>{@link #replaceInstance}: a compare-and-set on the instance's version, which also checks that
  *       the key pair being bound still exists.</li>
  * </ul>
@@ -81,8 +82,13 @@ public interface KeyPairStore extends AutoCloseable {
   /** Removes the key pair with this id; with {@code refuseIfBound}, only when no instance is bound to it. */
   DeleteOutcome deleteKeyPair(Scope scope, String id, boolean refuseIfBound);
 
-  /** Replaces the tags of the key pair with this id; {@code false} if there is none. */
-  boolean replaceTags(Scope scope, String id, Map<String, String> tags);
+  /**
+   * Replaces the tags of the key pair with this id if, atomically, its tags are {@code expectedTags} (a
+   * compare-and-set, so that concurrent tag changes are not lost).
+   *
+   * @return {@code false}, changing nothing, if there is no such key pair or its tags differ
+   */
+  boolean replaceTags(Scope scope, String id, Map<String, String> expectedTags, Map<String, String> tags);
 
   /** Stores the instance unless one with its id exists; {@code false} then. */
   boolean insertInstance(Scope scope, StoredInstance instance);

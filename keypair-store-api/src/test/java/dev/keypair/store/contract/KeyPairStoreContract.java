@@ -335,7 +335,11 @@ public abstract class KeyPairStoreContract {
     KeyPairStore s = store();
     StoredKeyPair k = keyPair("kp-1", "one", "f", "pk");
     s.insertKeyPair(SCOPE, k.withTags(Map.of("a", "1", "b", "2")), 10);
-    assertThat(s.replaceTags(SCOPE, "kp-1", Map.of("c", "3", "b", "two"))).isTrue();
+    // a compare-and-set: stale expected tags change nothing
+    assertThat(s.replaceTags(SCOPE, "kp-1", Map.of("a", "1"), Map.of("c", "3"))).isFalse();
+    assertThat(s.replaceTags(SCOPE, "kp-1", Map.of(), Map.of("c", "3"))).isFalse();
+    assertThat(s.keyPairById(SCOPE, "kp-1").orElseThrow().tags()).isEqualTo(Map.of("a", "1", "b", "2"));
+    assertThat(s.replaceTags(SCOPE, "kp-1", Map.of("b", "2", "a", "1"), Map.of("c", "3", "b", "two"))).isTrue();
     StoredKeyPair expected = k.withTags(Map.of("b", "two", "c", "3"));
     s = bothViews(s, view -> {
       assertThat(view.keyPairById(SCOPE, "kp-1")).contains(expected);
@@ -343,9 +347,9 @@ public abstract class KeyPairStoreContract {
       assertThat(view.keyPairs(SCOPE, null, 5)).containsExactly(expected);
       assertThat(view.keyPairsByFingerprintKey(SCOPE, "f")).containsExactly(expected);
     });
-    assertThat(s.replaceTags(SCOPE, "kp-1", Map.of())).isTrue();
+    assertThat(s.replaceTags(SCOPE, "kp-1", Map.of("b", "two", "c", "3"), Map.of())).isTrue();
     assertThat(s.keyPairById(SCOPE, "kp-1").orElseThrow().tags()).isEmpty();
-    assertThat(s.replaceTags(SCOPE, "kp-9", Map.of("a", "1"))).isFalse();
+    assertThat(s.replaceTags(SCOPE, "kp-9", Map.of(), Map.of("a", "1"))).isFalse();
     assertThat(s.keyPairById(SCOPE, "kp-9")).isEmpty();
     assertThat(s.countKeyPairs(SCOPE)).isEqualTo(1);
   }
@@ -444,7 +448,7 @@ public abstract class KeyPairStoreContract {
     // a delete, a tag change and an instance change in one scope touch no other
     Scope us = scopes.get(1);
     assertThat(s.deleteKeyPair(us, "kp-x0", false)).isEqualTo(DeleteOutcome.DELETED);
-    assertThat(s.replaceTags(us, "kp-1", Map.of("t", "v"))).isTrue();
+    assertThat(s.replaceTags(us, "kp-1", s.keyPairById(us, "kp-1").orElseThrow().tags(), Map.of("t", "v"))).isTrue();
     assertThat(s.replaceInstance(us, 0, instance("i-1", null, 1), null)).isTrue();
     assertThat(s.deleteKeyPair(SCOPE, "kp-1", true)).isEqualTo(DeleteOutcome.BOUND);
     s = reopened(s);
@@ -570,6 +574,18 @@ public abstract class KeyPairStoreContract {
       assertThat(r.listAll(KeyPairQuery.all())).hasSize(QUOTA);
       closeOpened();
     }
+  }
+
+  @Test
+  public void sixteenThreadsTaggingOneKeyPairLoseNoTag() throws Exception {
+    KeyPairRegistry r = registry(store(), ProviderProfiles.AWS_EC2, "eu-west-1");
+    r.importKey("tagged", ed25519(0), PublicKeyFormat.OPENSSH, Map.of());
+    List<ErrorCode> outcomes = race(i -> () -> r.tag("tagged", Map.of("t" + i, "v" + i)));
+    assertThat(count(outcomes, null)).isEqualTo(THREADS);
+    assertThat(r.describe("tagged").tags()).hasSize(THREADS).containsEntry("t0", "v0").containsEntry("t15", "v15");
+    outcomes = race(i -> () -> r.untag("tagged", List.of("t" + i)));
+    assertThat(count(outcomes, null)).isEqualTo(THREADS);
+    assertThat(r.describe("tagged").tags()).isEmpty();
   }
 
   @Test

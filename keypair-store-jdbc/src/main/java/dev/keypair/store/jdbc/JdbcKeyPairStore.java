@@ -518,15 +518,20 @@ public final class JdbcKeyPairStore implements KeyPairStore {
   }
 
   @Override
-  public boolean replaceTags(Scope scope, String id, Map<String, String> tags) {
+  public boolean replaceTags(Scope scope, String id, Map<String, String> expectedTags, Map<String, String> tags) {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(expectedTags, "expectedTags");
     Objects.requireNonNull(tags, "tags");
     Objects.requireNonNull(scope, "scope");
+    // the encoding sorts by key, so equal tags have equal encodings
     String encoded = Encodings.encodeTags(tags);
+    String expected = Encodings.encodeTags(expectedTags);
     return write("replace tags", () -> {
-      PreparedStatement ps = statement("UPDATE key_pairs SET tags = ?3" + IN_SCOPE + " AND id = ?4", scope);
+      PreparedStatement ps = statement("UPDATE key_pairs SET tags = ?3" + IN_SCOPE + " AND id = ?4 AND tags = ?5",
+          scope);
       ps.setString(3, encoded);
       ps.setString(4, id);
+      ps.setString(5, expected);
       return ps.executeUpdate() == 1;
     });
   }

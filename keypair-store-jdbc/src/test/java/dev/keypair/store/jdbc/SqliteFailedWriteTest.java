@@ -44,7 +44,7 @@ class SqliteFailedWriteTest {
         List<Executable> writes = List.of(
             () -> store.insertKeyPair(SCOPE, keyPair("k2", "b", "f"), 5),
             () -> store.deleteKeyPair(SCOPE, "k1", false),
-            () -> store.replaceTags(SCOPE, "k1", Map.of("t", "v")),
+            () -> store.replaceTags(SCOPE, "k1", Map.of(), Map.of("t", "v")),
             () -> store.insertInstance(SCOPE, instance("i-2", null, 1)),
             () -> store.replaceInstance(SCOPE, 1, instance("i-1", "k1", 2), "k1"));
         for (Executable write : writes) {
@@ -61,7 +61,7 @@ class SqliteFailedWriteTest {
       }
       assertThat(List.of(store.keyPairs(SCOPE, null, 10), store.instances(SCOPE))).isEqualTo(before);
       // and the store works again
-      assertThat(store.replaceTags(SCOPE, "k1", Map.of("t", "v"))).isTrue();
+      assertThat(store.replaceTags(SCOPE, "k1", Map.of(), Map.of("t", "v"))).isTrue();
       assertThat(store.insertKeyPair(SCOPE, keyPair("k2", "b", "f"), 5)).isEqualTo(
           dev.keypair.store.spi.KeyPairStore.InsertOutcome.INSERTED);
     }

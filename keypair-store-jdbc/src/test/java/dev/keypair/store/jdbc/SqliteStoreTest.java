@@ -139,14 +139,15 @@ class SqliteStoreTest {
       store.insertKeyPair(SCOPE, keyPair("k1", "a", "f", null, tags), 1);
       assertThat(store.keyPairById(SCOPE, "k1").orElseThrow().tags()).isEqualTo(tags);
       Map<String, String> other = Map.of("x", "\uDBFF\uDFFF\"");
-      assertThat(store.replaceTags(SCOPE, "k1", other)).isTrue();
-      assertThat(store.replaceTags(SCOPE, "nope", other)).isFalse();
+      assertThat(store.replaceTags(SCOPE, "k1", Map.of(), other)).isFalse();
+      assertThat(store.replaceTags(SCOPE, "k1", tags, other)).isTrue();
+      assertThat(store.replaceTags(SCOPE, "nope", Map.of(), other)).isFalse();
       assertThat(store.keyPairById(SCOPE, "k1").orElseThrow().tags()).isEqualTo(other);
       Map<String, String> nullValue = new java.util.HashMap<>();
       nullValue.put("k", null);
-      assertThatThrownBy(() -> store.replaceTags(SCOPE, "k1", nullValue)).isInstanceOf(NullPointerException.class);
+      assertThatThrownBy(() -> store.replaceTags(SCOPE, "k1", other, nullValue)).isInstanceOf(NullPointerException.class);
       assertThat(store.keyPairById(SCOPE, "k1").orElseThrow().tags()).isEqualTo(other);
-      assertThat(store.replaceTags(SCOPE, "k1", Map.of())).isTrue();
+      assertThat(store.replaceTags(SCOPE, "k1", other, Map.of())).isTrue();
       assertThat(store.keyPairById(SCOPE, "k1").orElseThrow().tags()).isEmpty();
     }
   }
@@ -259,7 +260,8 @@ class SqliteStoreTest {
       case 5:
         return List.of(s.keyPairById(scope, id), s.keyPairByNameKey(scope, name), s.countKeyPairs(scope));
       case 6:
-        return s.replaceTags(scope, id, Map.of("x", id + name));
+        return s.replaceTags(scope, id, s.keyPairById(scope, id).map(StoredKeyPair::tags).orElse(Map.of()),
+            Map.of("x", id + name));
       case 7:
         return s.insertInstance(scope, instance(instanceId, null, 1));
       case 8: {
