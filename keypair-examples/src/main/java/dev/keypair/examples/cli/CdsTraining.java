@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * Not a command: the ./keypair script runs this once after a build, with
  * {@code -XX:ArchiveClassesAtExit}, so that the class-data-sharing archive holds the classes of the
- * common paths (public keys, and private keys made, written and read) and every later run starts
+ * common paths (public keys, private keys made, written and read, and the registry) and every later run starts
  * with them loaded. Runs the real commands in-process, in a temporary folder it removes.
  */
 public final class CdsTraining {
@@ -36,7 +36,13 @@ public final class CdsTraining {
           {"convert", "--in", key + "2", "--format", "pem"},
           {"generate", "--type", "ed25519", "--format", "ppk", "--out", key + "3"},
           {"fingerprint", "--in", key + "3"},
-          {"fingerprint", "--in", "-"}}) {
+          {"fingerprint", "--in", "-"},
+          {"registry", "--store", dir.resolve("registry.db").toString(), "--provider", "aws-ec2", "--region", "cds",
+              "import", "--name", "cds", "--in", key + ".pub"},
+          {"registry", "--store", dir.resolve("registry.db").toString(), "--provider", "aws-ec2", "--region", "cds",
+              "list", "--json"},
+          {"registry", "--store", dir.resolve("registry.db").toString(), "--provider", "aws-ec2", "--region", "cds",
+              "show", "--name", "cds"}}) {
         KeypairCommand.run(run, sink, sink);
       }
     } finally {
