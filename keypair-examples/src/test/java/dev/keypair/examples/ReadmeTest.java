@@ -21,7 +21,7 @@ class ReadmeTest {
   private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
   @ParameterizedTest
-  @ValueSource(strings = {"QuickStart", "QuickStartPrivateKeys"})
+  @ValueSource(strings = {"QuickStart", "QuickStartPrivateKeys", "QuickStartRegistry"})
   void readmeQuotesTheSnippetVerbatim(String example) throws Exception {
     String source = Files.readString(ROOT.resolve("keypair-examples/src/main/java/dev/keypair/examples/" + example + ".java"));
     String snippet = source.substring(source.indexOf("// snippet:start\n") + "// snippet:start\n".length(),
@@ -69,5 +69,22 @@ class ReadmeTest {
     Files.writeString(pw, "correct horse battery staple\n");
     assertThat(ExternalTools.puttygen().run(dir.resolve("id_ed25519.ppk").toString(), "--old-passphrase", pw.toString(),
         "-O", "public-openssh").ok().out().strip()).isEqualTo(pub);
+  }
+
+  /** The registry quick start creates a key pair owner-only, with AWS's fingerprints and refusals. */
+  @Test
+  void registryQuickStartRunsAndMatches(@TempDir Path dir) throws Exception {
+    Path pub = ROOT.resolve("keypair-examples/src/main/resources/demo/demo_ed25519.pub");
+    String out = run(() -> QuickStartRegistry.main(new String[] {dir.toString(), pub.toString()}));
+    String[] lines = out.split("\n");
+    assertThat(lines).hasSize(5);
+    assertThat(lines[0]).matches("([0-9a-f]{2}:){19}[0-9a-f]{2}");
+    assertThat(lines[1]).isEqualTo("bGkNAcRW+FpjTTeQQ7Rpl4ndD5df/zagFRCAegS7UPs=");
+    assertThat(lines[2]).isEqualTo("InvalidKeyPair.Format");
+    assertThat(lines[3]).isEqualTo("deploy created");
+    assertThat(lines[4]).startsWith("ssh-ed25519 AAAA").endsWith(" laptop");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("deploy.pem"))))
+        .isEqualTo("rw-------");
+    assertThat(Files.readString(dir.resolve("deploy.pem"))).startsWith("-----BEGIN RSA PRIVATE KEY-----\n");
   }
 }
