@@ -86,7 +86,7 @@ class InMemoryKeyPairStoreTest extends KeyPairStoreContract {
     for (ThrowingCallable c : all) {
       assertRefused(StoreErrors.UNAVAILABLE, c);
     }
-    assertThat(StoreErrors.UNAVAILABLE.category()).isEqualTo(dev.keypair.core.ErrorCode.Category.INTERNAL);
+    assertThat(StoreErrors.UNAVAILABLE.category()).isEqualTo(dev.keypair.core.ErrorCode.Category.INPUT);
   }
 
   @Test

@@ -454,6 +454,19 @@ class RegistryCommandTest {
     refused(r, 5, "Internal.Error");
   }
 
+  /** A --store that is not a store is bad input (exit 3) with the store's code, and is left as it was. */
+  @Test
+  void damagedStoreFileIsBadInput() throws Exception {
+    RegistryRun.stores = saved;
+    Path notAStore = dir.resolve("registry.db");
+    Files.writeString(notAStore, "this is not a database, and it is longer than one SQLite header of 100 bytes"
+        + " so that SQLite reads it as a file, not as an empty one................................\n");
+    byte[] before = Files.readAllBytes(notAStore);
+    Cli.Run r = aws("--store", notAStore.toString(), "list");
+    refused(r, 3, "Store.Corrupt");
+    assertThat(Files.readAllBytes(notAStore)).isEqualTo(before);
+  }
+
   // ------------------------------------------------------------------------------------ JSON writer
 
   @Test
