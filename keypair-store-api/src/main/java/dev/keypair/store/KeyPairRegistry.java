@@ -68,7 +68,6 @@ public final class KeyPairRegistry {
   private static final int ID_ATTEMPTS = 8;
   private static final int CAS_ATTEMPTS = 64;
   private static final int SCAN_BATCH = 256;
-  private static final int MAX_INSTANCE_ID_LENGTH = 64;
 
   private final KeyPairStore store;
   private final ProviderProfile profile;
@@ -762,14 +761,8 @@ public final class KeyPairRegistry {
 
   private void checkInstanceId(String id) {
     Objects.requireNonNull(id, "id");
-    boolean ok = !id.isEmpty() && id.length() <= MAX_INSTANCE_ID_LENGTH;
-    for (int i = 0; i < id.length() && ok; i++) {
-      char c = id.charAt(i);
-      ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-          || c == '.';
-    }
-    if (!ok) {
-      throw new KeyPairException(codes.invalidParameter(), "an instance id is 1 to " + MAX_INSTANCE_ID_LENGTH
+    if (!Scope.isId(id)) {
+      throw new KeyPairException(codes.invalidParameter(), "an instance id is 1 to " + Scope.MAX_ID_LENGTH
           + " letters, digits, '-', '_' or '.'");
     }
   }

@@ -1,7 +1,6 @@
 package dev.keypair.store;
 
 import dev.keypair.store.spi.Scope;
-import java.util.Objects;
 
 /**
  * A cloud region, such as {@code eu-west-1} or {@code cn-hangzhou}. Registries are per region: a key
@@ -12,8 +11,7 @@ import java.util.Objects;
 public record Region(String id) {
 
   public Region {
-    Objects.requireNonNull(id, "id");
-    new Scope("check", id); // one rule for what a region id may hold
+    Scope.requireId(id, "region");
   }
 
   /** The region with this id. */

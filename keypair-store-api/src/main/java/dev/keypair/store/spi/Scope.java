@@ -16,23 +16,45 @@ public record Scope(String provider, String region) {
   public static final int MAX_ID_LENGTH = 64;
 
   public Scope {
-    check(provider, "provider");
-    check(region, "region");
+    requireId(provider, "provider");
+    requireId(region, "region");
   }
 
-  private static void check(String value, String what) {
+  /**
+   * Whether {@code value} has the shape of a provider, region or instance id: 1 to {@link #MAX_ID_LENGTH}
+   * ASCII letters, digits, {@code -}, {@code _} or {@code .}.
+   */
+  public static boolean isId(String value) {
+    if (value == null || value.isEmpty() || value.length() > MAX_ID_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (!isIdChar(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code value}, checked with {@link #isId}.
+   *
+   * @throws IllegalArgumentException naming {@code what} if it is not an id
+   */
+  public static String requireId(String value, String what) {
     Objects.requireNonNull(value, what);
     if (value.isEmpty() || value.length() > MAX_ID_LENGTH) {
       throw new IllegalArgumentException(what + " must be 1 to " + MAX_ID_LENGTH + " characters");
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-          || c == '.';
-      if (!ok) {
-        throw new IllegalArgumentException(what + " may hold only letters, digits, '-', '_' and '.'");
-      }
+    if (!isId(value)) {
+      throw new IllegalArgumentException(what + " may hold only letters, digits, '-', '_' and '.'");
     }
+    return value;
+  }
+
+  private static boolean isIdChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+        || c == '.';
   }
 
   @Override
