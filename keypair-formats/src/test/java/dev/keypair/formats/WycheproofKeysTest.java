@@ -265,9 +265,15 @@ class WycheproofKeysTest {
   }
 
   @Test
+  void hostile27EcdhSecp521r1PemVectors() {
+    Tally t = checkEcPemFile("ecdh_secp521r1_pem.txt", EcCurve.NISTP521);
+    assertTally(t, 2, 12, Map.of(EXPLICIT, 6));
+  }
+
+  @Test
   void hostile24ExplicitAndWrongCurveParametersAreRefusedWithin100msEach() {
     int explicit = 0;
-    for (String file : List.of("ecdh_secp256r1_pem.txt", "ecdh_secp384r1_pem.txt")) {
+    for (String file : List.of("ecdh_secp256r1_pem.txt", "ecdh_secp384r1_pem.txt", "ecdh_secp521r1_pem.txt")) {
       for (Vector v : load(file)) {
         if (v.has("UnnamedCurve") || v.has("WrongCurve") && !v.has("CompressedPoint")) {
           byte[] der = v.data();
@@ -283,6 +289,6 @@ class WycheproofKeysTest {
         }
       }
     }
-    assertThat(explicit).as("explicit-parameter vectors").isEqualTo(28);
+    assertThat(explicit).as("explicit-parameter vectors").isEqualTo(38);
   }
 }
