@@ -13,6 +13,7 @@ import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.core.internal.SshWireWriter;
+import dev.keypair.formats.internal.Der;
 import dev.keypair.testsupport.TestKeys;
 import java.io.IOException;
 import java.io.InputStream;
@@ -250,6 +251,45 @@ class WycheproofKeysTest {
     assertThat(t.valid).as("valid vectors checked: %s", t).isEqualTo(valid);
     assertThat(t.invalid).as("invalid vectors checked: %s", t).isEqualTo(invalid);
     assertThat(t.skipped).as("skipped, by reason: %s", t).isEqualTo(skipped);
+  }
+
+  // --- raw EC points: ecdh_secp256r1_ecpoint_test.json, in the OpenSSH blob and in a SubjectPublicKeyInfo
+
+  /** A SubjectPublicKeyInfo for {@code curve} holding {@code point} as it is, whatever its length. */
+  static byte[] spki(EcCurve curve, byte[] point) {
+    return Der.sequence(Der.sequence(Der.oid(SubjectPublicKeyInfo.EC_PUBLIC_KEY), Der.oid(curve.oid())),
+        Der.bitString(point));
+  }
+
+  static Tally checkEcPointFile(String file, EcCurve curve) {
+    Tally tally = new Tally();
+    String type = curve.keyType().sshName();
+    for (Vector v : load(file)) {
+      byte[] blob = ecdsaBlob(curve, v.data());
+      byte[] der = spki(curve, v.data());
+      if (v.result().equals("valid")) {
+        assertWireRoundTrips(blob, type, der);
+        assertThat(assertRoundTrips(der)).isEqualTo(OpenSshPublicKeys.parse(line(blob, type)).keyData());
+        tally.valid++;
+        continue;
+      }
+      // every refused point is a bad value: compressed, off the curve, empty
+      assertFails(ErrorCode.INVALID_VALUE, () -> OpenSshPublicKeys.parse(line(blob, type)));
+      assertFails(ErrorCode.INVALID_VALUE, () -> SubjectPublicKeyInfo.decode(der));
+      if (v.result().equals("invalid")) {
+        tally.invalid++;
+      } else {
+        assertThat(v.flags()).as("%s", v).contains("CompressedPoint");
+        tally.skip(COMPRESSED);
+      }
+    }
+    return tally;
+  }
+
+  @Test
+  void hostile27EcdhSecp256r1EcPointVectors() {
+    Tally t = checkEcPointFile("ecdh_secp256r1_ecpoint.txt", EcCurve.NISTP256);
+    assertTally(t, 22, 24, Map.of(COMPRESSED, 1));
   }
 
   @Test
