@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.keypair.core.EcCurve;
 import dev.keypair.core.EcdsaKeyData;
+import dev.keypair.core.Ed25519KeyData;
 import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairException;
@@ -290,6 +291,36 @@ class WycheproofKeysTest {
   void hostile27EcdhSecp256r1EcPointVectors() {
     Tally t = checkEcPointFile("ecdh_secp256r1_ecpoint.txt", EcCurve.NISTP256);
     assertTally(t, 22, 24, Map.of(COMPRESSED, 1));
+  }
+
+  // --- Ed25519 group keys: ed25519_test.json
+
+  /**
+   * Each group key read from DER, from PEM and from the OpenSSH blob built from its 32 bytes round-trips; the
+   * same bytes one shorter or longer (HOSTILE 25) are refused in both the blob and the DER.
+   */
+  @Test
+  void hostile27Ed25519GroupKeys() {
+    Tally tally = new Tally();
+    for (Vector v : load("ed25519.txt")) {
+      assertThat(v.result()).as("%s", v).isEqualTo("valid");
+      byte[] der = v.data();
+      byte[] pk = Arrays.copyOfRange(der, der.length - Ed25519KeyData.KEY_LENGTH, der.length);
+      KeyData key = assertRoundTrips(der);
+      assertThat(((Ed25519KeyData) key).keyBytes()).isEqualTo(pk);
+      assertWireRoundTrips(ed25519Blob(pk), "ssh-ed25519", der);
+      for (byte[] bad : List.of(Arrays.copyOf(pk, 31), Arrays.copyOf(pk, 33))) {
+        assertFails(ErrorCode.INVALID_VALUE, () -> OpenSshPublicKeys.parse(line(ed25519Blob(bad), "ssh-ed25519")));
+        assertFails(ErrorCode.INVALID_VALUE, () -> SubjectPublicKeyInfo.decode(
+            Der.sequence(Der.sequence(Der.oid(SubjectPublicKeyInfo.ED25519)), Der.bitString(bad))));
+      }
+      tally.valid++;
+    }
+    assertTally(tally, 14, 0, Map.of());
+  }
+
+  static byte[] ed25519Blob(byte[] pk) {
+    return new SshWireWriter().writeString("ssh-ed25519").writeString(pk).toByteArray();
   }
 
   @Test
