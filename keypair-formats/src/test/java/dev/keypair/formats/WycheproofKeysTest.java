@@ -293,6 +293,25 @@ class WycheproofKeysTest {
     assertTally(t, 22, 24, Map.of(COMPRESSED, 1));
   }
 
+  // --- ECDSA group keys: ecdsa_secp256r1_sha256_test.json
+
+  /** Each group key, from DER, PEM and the OpenSSH blob built from its point, round-trips. */
+  @Test
+  void hostile27EcdsaSecp256r1GroupKeys() {
+    Tally tally = new Tally();
+    EcCurve curve = EcCurve.NISTP256;
+    byte[] prefix = spkiPrefix(curve);
+    for (Vector v : load("ecdsa_secp256r1_sha256.txt")) {
+      assertThat(v.result()).as("%s", v).isEqualTo("valid");
+      byte[] der = v.data();
+      KeyData key = assertRoundTrips(der);
+      assertThat(((EcdsaKeyData) key).curve()).isEqualTo(curve);
+      assertWireRoundTrips(ecdsaBlob(curve, pointOf(der, prefix)), curve.keyType().sshName(), der);
+      tally.valid++;
+    }
+    assertTally(tally, 11, 0, Map.of());
+  }
+
   // --- Ed25519 group keys: ed25519_test.json
 
   /**
