@@ -12,12 +12,14 @@ import dev.keypair.core.Ed25519KeyData;
 import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairException;
+import dev.keypair.core.RsaKeyData;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.core.internal.SshWireWriter;
 import dev.keypair.formats.internal.Der;
 import dev.keypair.testsupport.TestKeys;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -310,6 +312,37 @@ class WycheproofKeysTest {
       tally.valid++;
     }
     assertTally(tally, 11, 0, Map.of());
+  }
+
+  // --- RSA group keys: rsa_signature_2048_sha256_test.json
+
+  /**
+   * The group key, from DER, PEM, PKCS#1 and the OpenSSH blob built from n and e, round-trips; the same
+   * modulus with exponent 1 or 2, and an even modulus, are refused.
+   */
+  @Test
+  void hostile27RsaSignatureGroupKey() {
+    Tally tally = new Tally();
+    for (Vector v : load("rsa_signature_2048_sha256.txt")) {
+      byte[] der = v.data();
+      RsaKeyData key = (RsaKeyData) assertRoundTrips(der);
+      assertThat(key.bits()).isEqualTo(2048);
+      byte[] pkcs1 = Pkcs1.encodeRsaPublicKey(key);
+      assertThat(Arrays.copyOfRange(der, der.length - pkcs1.length, der.length)).isEqualTo(pkcs1);
+      assertThat(PemPublicKeys.parse(PemPublicKeys.encodePkcs1ToString(key)).keyData()).isEqualTo(key);
+      BigInteger n = key.modulus();
+      assertWireRoundTrips(rsaBlob(key.publicExponent(), n), "ssh-rsa", der);
+      for (BigInteger[] bad : List.of(new BigInteger[] {BigInteger.ONE, n}, new BigInteger[] {BigInteger.TWO, n},
+          new BigInteger[] {key.publicExponent(), n.subtract(BigInteger.ONE)})) {
+        assertFails(ErrorCode.INVALID_VALUE, () -> OpenSshPublicKeys.parse(line(rsaBlob(bad[0], bad[1]), "ssh-rsa")));
+      }
+      tally.valid++;
+    }
+    assertTally(tally, 1, 0, Map.of());
+  }
+
+  static byte[] rsaBlob(BigInteger e, BigInteger n) {
+    return new SshWireWriter().writeString("ssh-rsa").writeMpint(e).writeMpint(n).toByteArray();
   }
 
   // --- Ed25519 group keys: ed25519_test.json
