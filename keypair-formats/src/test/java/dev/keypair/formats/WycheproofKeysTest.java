@@ -256,7 +256,7 @@ class WycheproofKeysTest {
     assertThat(t.skipped).as("skipped, by reason: %s", t).isEqualTo(skipped);
   }
 
-  // --- raw EC points: ecdh_secp256r1_ecpoint_test.json, in the OpenSSH blob and in a SubjectPublicKeyInfo
+  // --- raw EC points: ecdh_secp{256,384}r1_ecpoint_test.json, in the OpenSSH blob and in a SubjectPublicKeyInfo
 
   /** A SubjectPublicKeyInfo for {@code curve} holding {@code point} as it is, whatever its length. */
   static byte[] spki(EcCurve curve, byte[] point) {
@@ -295,15 +295,19 @@ class WycheproofKeysTest {
     assertTally(t, 22, 24, Map.of(COMPRESSED, 1));
   }
 
-  // --- ECDSA group keys: ecdsa_secp256r1_sha256_test.json
-
-  /** Each group key, from DER, PEM and the OpenSSH blob built from its point, round-trips. */
   @Test
-  void hostile27EcdsaSecp256r1GroupKeys() {
+  void hostile27EcdhSecp384r1EcPointVectors() {
+    Tally t = checkEcPointFile("ecdh_secp384r1_ecpoint.txt", EcCurve.NISTP384);
+    assertTally(t, 18, 18, Map.of(COMPRESSED, 1));
+  }
+
+  // --- ECDSA group keys: ecdsa_secp256r1_sha256_test.json, ecdsa_secp384r1_sha384_test.json
+
+  /** Each group key of {@code file}, from DER, PEM and the OpenSSH blob built from its point, round-trips. */
+  static Tally checkEcdsaGroupKeys(String file, EcCurve curve) {
     Tally tally = new Tally();
-    EcCurve curve = EcCurve.NISTP256;
     byte[] prefix = spkiPrefix(curve);
-    for (Vector v : load("ecdsa_secp256r1_sha256.txt")) {
+    for (Vector v : load(file)) {
       assertThat(v.result()).as("%s", v).isEqualTo("valid");
       byte[] der = v.data();
       KeyData key = assertRoundTrips(der);
@@ -311,22 +315,31 @@ class WycheproofKeysTest {
       assertWireRoundTrips(ecdsaBlob(curve, pointOf(der, prefix)), curve.keyType().sshName(), der);
       tally.valid++;
     }
-    assertTally(tally, 11, 0, Map.of());
+    return tally;
   }
 
-  // --- RSA group keys: rsa_signature_2048_sha256_test.json
+  @Test
+  void hostile27EcdsaSecp256r1GroupKeys() {
+    assertTally(checkEcdsaGroupKeys("ecdsa_secp256r1_sha256.txt", EcCurve.NISTP256), 11, 0, Map.of());
+  }
+
+  @Test
+  void hostile27EcdsaSecp384r1GroupKeys() {
+    assertTally(checkEcdsaGroupKeys("ecdsa_secp384r1_sha384.txt", EcCurve.NISTP384), 2, 0, Map.of());
+  }
+
+  // --- RSA group keys: rsa_signature_{2048_sha256,3072_sha256,4096_sha512}_test.json
 
   /**
-   * The group key, from DER, PEM, PKCS#1 and the OpenSSH blob built from n and e, round-trips; the same
-   * modulus with exponent 1 or 2, and an even modulus, are refused.
+   * Each group key of {@code file}, from DER, PEM, PKCS#1 and the OpenSSH blob built from n and e,
+   * round-trips; the same modulus with exponent 1 or 2, and an even modulus, are refused.
    */
-  @Test
-  void hostile27RsaSignatureGroupKey() {
+  static Tally checkRsaGroupKeys(String file, int bits) {
     Tally tally = new Tally();
-    for (Vector v : load("rsa_signature_2048_sha256.txt")) {
+    for (Vector v : load(file)) {
       byte[] der = v.data();
       RsaKeyData key = (RsaKeyData) assertRoundTrips(der);
-      assertThat(key.bits()).isEqualTo(2048);
+      assertThat(key.bits()).isEqualTo(bits);
       byte[] pkcs1 = Pkcs1.encodeRsaPublicKey(key);
       assertThat(Arrays.copyOfRange(der, der.length - pkcs1.length, der.length)).isEqualTo(pkcs1);
       assertThat(PemPublicKeys.parse(PemPublicKeys.encodePkcs1ToString(key)).keyData()).isEqualTo(key);
@@ -338,7 +351,22 @@ class WycheproofKeysTest {
       }
       tally.valid++;
     }
-    assertTally(tally, 1, 0, Map.of());
+    return tally;
+  }
+
+  @Test
+  void hostile27RsaSignatureGroupKey() {
+    assertTally(checkRsaGroupKeys("rsa_signature_2048_sha256.txt", 2048), 1, 0, Map.of());
+  }
+
+  @Test
+  void hostile27RsaSignature3072GroupKey() {
+    assertTally(checkRsaGroupKeys("rsa_signature_3072_sha256.txt", 3072), 1, 0, Map.of());
+  }
+
+  @Test
+  void hostile27RsaSignature4096GroupKey() {
+    assertTally(checkRsaGroupKeys("rsa_signature_4096_sha512.txt", 4096), 1, 0, Map.of());
   }
 
   static byte[] rsaBlob(BigInteger e, BigInteger n) {
