@@ -6,6 +6,7 @@ import dev.keypair.core.KeyPairLimits;
 import dev.keypair.formats.DecodedPublicKey;
 import dev.keypair.formats.PublicKeys;
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -91,7 +92,8 @@ final class Inputs {
     CompletableFuture<InputStream> opened = new CompletableFuture<>();
     Thread opener = new Thread(() -> {
       try {
-        InputStream s = Files.newInputStream(p);
+        // a FileInputStream, not Files.newInputStream: that stream's available() seeks, which a pipe cannot
+        InputStream s = new FileInputStream(p.toFile());
         if (!opened.complete(s)) {
           s.close(); // too late: the command has given up
         }

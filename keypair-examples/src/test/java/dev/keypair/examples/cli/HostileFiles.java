@@ -144,6 +144,15 @@ final class HostileFiles {
     }
   }
 
+  /** The good encrypted key's file. */
+  byte[] encryptedKeyBytes() {
+    try {
+      return Files.readAllBytes(encryptedKey);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private HostileFiles(Path dir) throws IOException {
     this.dir = dir;
     this.passphraseFile = Files.writeString(dir.resolve("passphrase"), PASSPHRASE + "\n");
@@ -264,7 +273,7 @@ final class HostileFiles {
         }
         b.putInt(at, -1);
       }));
-      add("openssh-checkint-mismatch", withOpenSshBody(plain, body -> body[body.length - 30] ^= 0x01));
+      add("openssh-private-byte-flipped", withOpenSshBody(plain, body -> body[body.length - 30] ^= 0x01));
       add("openssh-truncated", plain.substring(0, plain.length() / 2) + "\n-----END OPENSSH PRIVATE KEY-----\n");
 
       String ppk = new String(PrivateKeys.encode(key, PrivateKeyFormat.PPK, cheap), StandardCharsets.US_ASCII);
