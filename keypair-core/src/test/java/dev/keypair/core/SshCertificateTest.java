@@ -57,7 +57,7 @@ class SshCertificateTest {
 
   /** HOSTILE 26: a certificate whose signature key is a certificate, nested 10,000 deep, is refused without recursion. */
   @Test
-  void certificateAsSignatureKeyIsRefused() {
+  void hostile26CertificateNested10000DeepAsSignatureKeyIsRefused() {
     SshCertificate c = (SshCertificate) TestKeys.fixtureKey("ed25519-user-cert");
     byte[] signed = c.signedData().toByteArray();
     int sigKeyLength = 4 + c.signatureKey().blob().length();

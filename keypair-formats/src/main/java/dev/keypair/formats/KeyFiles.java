@@ -6,6 +6,9 @@ import dev.keypair.core.KeyPairLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,17 +16,22 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Key files written so that nobody else can read them, even for an instant, and never half written.
@@ -37,6 +45,13 @@ import java.util.function.Consumer;
  * {@link ErrorCode#INSECURE_FILE}: a target that is a symbolic link, and a file system without POSIX
  * permissions (where 0600 cannot be set: zip file systems, some network mounts).
  *
+ * <p>A process killed while writing leaves the target as it was and, at most, its temporary file
+ * ({@code .NAME.tmp-} and 16 hex digits, mode 0600 like the key). A writer holds an exclusive lock on its
+ * temporary file from its creation until it is renamed or deleted, and the operating system drops the
+ * lock when the process dies; the next write to the same target deletes the temporary files nobody holds
+ * that are not empty (a writer locks before its first byte) or are older than a minute. Files whose lock
+ * cannot be taken or tested (no locks on that file system) are left alone.
+ *
  * <p>{@link #readPrivate} reads a key file and, like ssh's "UNPROTECTED PRIVATE KEY FILE", returns a
  * warning when group or others may read it.
  */
@@ -47,6 +62,15 @@ public final class KeyFiles {
   private static final Set<PosixFilePermission> PUBLIC_READABLE = EnumSet.of(PosixFilePermission.OWNER_READ,
       PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String TEMP_INFIX = ".tmp-";
+  private static final Pattern TEMP_SUFFIX = Pattern.compile("[0-9a-f]{16}");
+  /** An empty unlocked temporary file this old is a dead writer's, not one about to take its lock. */
+  private static final Duration EMPTY_TEMP_AGE = Duration.ofMinutes(1);
+  /**
+   * This JVM's temporary files being written: never opened by the cleanup, since closing any channel of a file
+   * drops every lock this process holds on it.
+   */
+  private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
   private static volatile Consumer<Path> tempFileObserver;
 
@@ -123,13 +147,19 @@ public final class KeyFiles {
     if (!options.replaceExisting() && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       throw exists(file);
     }
-    Path temp = dir.resolve("." + file.getFileName() + ".tmp-" + HexFormat.of().formatHex(randomBytes()));
+    removeDeadTempFiles(dir, file);
+    Path temp = dir.resolve(tempPrefix(file) + HexFormat.of().formatHex(randomBytes()));
     FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)}
         : new FileAttribute<?>[0];
     boolean moved = false;
+    WRITING.add(temp);
     try {
-      try (FileChannel ch = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-          attrs)) {
+      FileChannel ch = FileChannel.open(temp, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+          attrs);
+      try {
+        // the lock is held until the channel closes: after the rename on POSIX file systems; others (zipfs) may
+        // keep the bytes until the close, and there a temporary file is not told apart by its lock anyway
+        boolean locked = lockIfPossible(ch);
         Consumer<Path> o = tempFileObserver;
         if (o != null) {
           o.accept(temp);
@@ -139,24 +169,76 @@ public final class KeyFiles {
           ch.write(buf);
         }
         ch.force(true);
+        if (!posix || !locked) {
+          ch.close();
+        }
+        if (posix && !mode.containsAll(Files.getPosixFilePermissions(temp))) {
+          // a umask may narrow the mode (077 makes a .pub 0600); a bit beyond what was asked means something
+          // interfered, and the mode is never changed after the fact
+          throw new KeyPairException(ErrorCode.INSECURE_FILE, "the new key file got more access than "
+              + PosixFilePermissions.toString(mode));
+        }
+        if (options.replaceExisting()) {
+          moveAtomically(temp, file);
+        } else {
+          linkWithoutReplacing(temp, file);
+        }
+        moved = true;
+      } finally {
+        ch.close();
+        if (!moved) {
+          Files.deleteIfExists(temp);
+        }
       }
-      if (posix && !mode.containsAll(Files.getPosixFilePermissions(temp))) {
-        // a umask may narrow the mode (077 makes a .pub 0600); a bit beyond what was asked means something
-        // interfered, and the mode is never changed after the fact
-        throw new KeyPairException(ErrorCode.INSECURE_FILE, "the new key file got more access than "
-            + PosixFilePermissions.toString(mode));
-      }
-      if (options.replaceExisting()) {
-        moveAtomically(temp, file);
-      } else {
-        linkWithoutReplacing(temp, file);
-      }
-      moved = true;
       forceDirectory(dir);
     } finally {
-      if (!moved) {
-        Files.deleteIfExists(temp);
+      WRITING.remove(temp);
+    }
+  }
+
+  private static String tempPrefix(Path file) {
+    return "." + file.getFileName() + TEMP_INFIX;
+  }
+
+  /** Takes an exclusive lock on a new temporary file, where the file system has locks. */
+  private static boolean lockIfPossible(FileChannel ch) {
+    try {
+      ch.lock(); // waits only while a cleanup looks at the new, empty file
+      return true;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false; // no locks here: the cleanup cannot take one either, so it leaves this file alone
+    }
+  }
+
+  /** Deletes what killed writers left of their temporary files for {@code file}; see the class comment. */
+  private static void removeDeadTempFiles(Path dir, Path file) {
+    String prefix = tempPrefix(file);
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> {
+      String name = p.getFileName().toString();
+      return name.startsWith(prefix) && TEMP_SUFFIX.matcher(name.substring(prefix.length())).matches();
+    })) {
+      for (Path p : s) {
+        if (!WRITING.contains(p)) {
+          removeIfDead(p);
+        }
       }
+    } catch (IOException | DirectoryIteratorException e) {
+      // cleaning up is a courtesy: the write itself never depends on it
+    }
+  }
+
+  private static void removeIfDead(Path temp) {
+    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      if (ch.tryLock() == null) {
+        return; // a writer in another process holds it
+      }
+      BasicFileAttributes a = Files.readAttributes(temp, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (a.isRegularFile() && (a.size() > 0
+          || a.lastModifiedTime().toInstant().isBefore(Instant.now().minus(EMPTY_TEMP_AGE)))) {
+        Files.delete(temp);
+      }
+    } catch (IOException | OverlappingFileLockException | UnsupportedOperationException e) {
+      // gone already, not ours to open, or no locks here: leave it
     }
   }
 

@@ -7,13 +7,20 @@ import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -40,7 +47,7 @@ class KeyFilesTest {
 
   /** HOSTILE 29: the temporary file is rw------- before the first byte is written, and so is the result. */
   @Test
-  void ownerOnlyFromTheFirstByte() throws Exception {
+  void hostile29OwnerOnlyFromTheFirstByte() throws Exception {
     List<String> seen = new ArrayList<>();
     KeyFiles.setTempFileObserverForTests(temp -> {
       try {
@@ -57,15 +64,23 @@ class KeyFilesTest {
     assertThat(leftovers()).isEmpty();
   }
 
-  /** HOSTILE 30: a 0644 key is replaced by rename (a new inode) with a 0600 file, never written in place. */
+  /**
+   * HOSTILE 30: a 0644 key is replaced by rename (a new inode) with a 0600 file, never written in place: a second
+   * name for the old inode still reads the old bytes with the old mode, so the old file was not truncated or
+   * rewritten.
+   */
   @Test
-  void replacingAReadableKeyGivesAnOwnerOnlyNewFile() throws Exception {
+  void hostile30ReplacingAReadableKeyGivesAnOwnerOnlyNewFile() throws Exception {
     Path target = dir.resolve("id_rsa");
     Files.writeString(target, "old key");
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
     Object inodeBefore = Files.getAttribute(target, "unix:ino");
+    Path oldInode = Files.createLink(dir.resolve("old-inode"), target);
     KeyFiles.writePrivate(target, KEY, KeyFiles.WriteOptions.safe().withReplaceExisting(true));
     assertThat(Files.getAttribute(target, "unix:ino")).isNotEqualTo(inodeBefore);
+    assertThat(Files.getAttribute(oldInode, "unix:ino")).isEqualTo(inodeBefore);
+    assertThat(Files.readString(oldInode)).isEqualTo("old key");
+    assertThat(mode(oldInode)).isEqualTo("rw-r--r--");
     assertThat(mode(target)).isEqualTo("rw-------");
     assertThat(Files.readAllBytes(target)).isEqualTo(KEY);
     assertThat(leftovers()).isEmpty();
@@ -83,7 +98,7 @@ class KeyFilesTest {
 
   /** HOSTILE 30: a symbolic link as target is refused unless following links was asked for. */
   @Test
-  void symlinkTargetIsRefusedUnlessFollowing() throws Exception {
+  void hostile30SymlinkTargetIsRefusedUnlessFollowing() throws Exception {
     Path real = dir.resolve("real_key");
     Files.writeString(real, "old");
     Path link = Files.createSymbolicLink(dir.resolve("id_ed25519"), real);
@@ -99,7 +114,7 @@ class KeyFilesTest {
 
   /** HOSTILE 31: a file system without POSIX permissions (JDK zipfs) is refused, never a silent success. */
   @Test
-  void nonPosixFileSystemIsRefusedUnlessAllowed() throws Exception {
+  void hostile31NonPosixFileSystemIsRefusedUnlessAllowed() throws Exception {
     Path zip = dir.resolve("keys.zip");
     try (FileSystem zipfs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("create", "true"))) {
       Path target = zipfs.getPath("/id_ed25519");
@@ -110,6 +125,34 @@ class KeyFilesTest {
       KeyFiles.writePrivate(target, KEY, new KeyFiles.WriteOptions(false, false, true));
       assertThat(Files.readAllBytes(target)).isEqualTo(KEY);
     }
+  }
+
+  /**
+   * HOSTILE 32: what a killed writer left (its temporary file, nobody holding its lock) is deleted by the next write
+   * to the same target when it holds bytes or is over a minute old; a fresh empty one (a writer about to lock it), one
+   * whose lock is held, another target's and names keypair does not make are left alone.
+   */
+  @Test
+  void hostile32NextWriteDeletesWhatAKilledWriterLeft() throws Exception {
+    Path target = dir.resolve("id_ed25519");
+    Path partial = Files.write(dir.resolve(".id_ed25519.tmp-00112233445566ff"), Arrays.copyOf(KEY, 10));
+    Path oldEmpty = Files.createFile(dir.resolve(".id_ed25519.tmp-0000000000000001"));
+    Files.setLastModifiedTime(oldEmpty, FileTime.from(Instant.now().minus(Duration.ofMinutes(2))));
+    Path freshEmpty = Files.createFile(dir.resolve(".id_ed25519.tmp-0000000000000002"));
+    Path locked = Files.write(dir.resolve(".id_ed25519.tmp-0000000000000003"), KEY);
+    Path otherTarget = Files.write(dir.resolve(".id_rsa.tmp-0000000000000004"), KEY);
+    Path notOurs = Files.write(dir.resolve(".id_ed25519.tmp-backup"), KEY);
+    try (FileChannel ch = FileChannel.open(locked, StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+      KeyFiles.writePrivate(target, KEY, KeyFiles.WriteOptions.safe());
+      assertThat(lock.isValid()).isTrue();
+    }
+    assertThat(Files.readAllBytes(target)).isEqualTo(KEY);
+    assertThat(partial).doesNotExist();
+    assertThat(oldEmpty).doesNotExist();
+    assertThat(freshEmpty).exists();
+    assertThat(locked).exists();
+    assertThat(otherTarget).exists();
+    assertThat(notOurs).exists();
   }
 
   @Test

@@ -51,6 +51,28 @@ class PrivateKeysTest {
         .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNRECOGNIZED_FORMAT));
   }
 
+  /**
+   * HOSTILE 26: DSA keys are read (OpenSSH, PEM, PKCS#8, PPK) but never generated, nor written in any private format.
+   */
+  @Test
+  void hostile26DsaIsReadButNeverWritten() {
+    Hostile.assertFails(ErrorCode.UNSUPPORTED_ALGORITHM,
+        () -> dev.keypair.core.KeyGenerator.create().generate(dev.keypair.core.KeyType.DSA, Comment.none()));
+    byte[][] files = {OpenSshPrivateKeysTest.fixture("dsa1024.key"), PemPrivateFixtures.bytes("dsa1024.dsa.pem"),
+        PemPrivateFixtures.bytes("dsa1024.pkcs8.pem"), PpkFixtures.bytes("dsa1024_v3.ppk"),
+        PpkFixtures.bytes("dsa1024_v2.ppk")};
+    for (byte[] file : files) {
+      SshPrivateKey dsa = PrivateKeys.decode(file, null, LIMITS).requirePrivateKey();
+      assertThat(dsa.keyData()).isInstanceOf(dev.keypair.core.DsaPrivateKeyData.class);
+      for (PrivateKeyFormat f : PrivateKeyFormat.values()) {
+        assertThat(Hostile.assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PrivateKeys.encode(dsa, f, NONE))
+            .getMessage()).as(f.name()).containsPattern("DSA|ssh-dss");
+        assertThat(Hostile.assertFails(ErrorCode.UNSUPPORTED_ALGORITHM, () -> PrivateKeys.encode(dsa, f,
+            cheap(pass()))).getMessage()).as(f.name()).containsPattern("DSA|ssh-dss");
+      }
+    }
+  }
+
   @Test
   void changeProtectionKeepsFormatKeyAndComment() {
     SshPrivateKey key = TestKeys.ed25519Private(5).withComment(Comment.of("mine"));

@@ -147,6 +147,23 @@ class AwsEc2ProfileTest {
     assertThat(ec2.count()).isZero();
   }
 
+  /**
+   * HOSTILE 26: a DSA key is read (Alibaba ECS imports it) but AWS refuses it with its own code, as a public line, as
+   * DER and as the key of a new key pair.
+   */
+  @Test
+  void hostile26AwsRefusesDsaWithItsProviderCode() {
+    KeyPairRegistry ecs = ContractSupport.registry(InMemoryKeyPairStore.create(), ProviderProfiles.ALIBABA_ECS,
+        "cn-hangzhou");
+    assertThat(ecs.importPublicKey("dsa", Fixtures.bytes("dsa1024.pub"), Map.of()).type()).isEqualTo("dsa");
+    for (String file : List.of("dsa1024.pub", "dsa1024.der.b64", "dsa1024.pkcs8.pem")) {
+      assertRefused(CODES.keyRefused(), () -> ec2.importPublicKey("dsa", Fixtures.bytes(file), Map.of()));
+    }
+    assertThat(CODES.keyRefused().id()).isEqualTo("InvalidKeyPair.Format");
+    assertRefused(CODES.invalidParameter(), () -> ec2.create("dsa", KeyType.DSA, CreateFormat.PEM, Map.of()));
+    assertThat(ec2.count()).isZero();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "garbage", "ssh-rsa AAAA", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA== x"})
   void refusesWhatIsNotAKeyAsInvalidKeyFormat(String content) {

@@ -21,7 +21,9 @@ import dev.keypair.formats.PublicKeys;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -128,27 +130,51 @@ final class FingerprintCommand implements CliCommand {
     }
   }
 
+  /** Bad lines held back until the first key line; past this many only their number is kept. */
+  static final int HELD_ERRORS = 100;
+
+  /**
+   * Fingerprints each key line as it is read. A bad line after a key is reported on its own line, as ssh-keygen
+   * skips it; bad lines before the first key are held back, so that a file that holds no key at all (not a key list
+   * after all: garbage, a binary file) gives the one error line of its first bad line, with the count of the others.
+   */
   private static int streamLines(BufferedInputStream s, FingerprintAlgorithm hash, KeyPairLimits limits) {
     int keys = 0;
     int bad = 0;
+    List<KeyPairException> held = new ArrayList<>();
     try (Stream<AuthorizedKeysLine> lines = AuthorizedKeys.stream(s, limits)) {
       Iterator<AuthorizedKeysLine> it = lines.iterator();
       while (it.hasNext()) {
         AuthorizedKeysLine line = it.next();
         if (line instanceof AuthorizedKeyEntry) {
+          if (keys == 0) {
+            held.forEach(Streams::error);
+            if (bad > held.size()) {
+              Streams.error(held.get(0).code(), (bad - held.size()) + " more bad lines before the first key");
+            }
+          }
           Streams.println(Fingerprints.sshKeygenLine(asSshKeygenReadsIt(((AuthorizedKeyEntry) line).key()), hash));
           keys++;
         } else {
           AuthorizedKeysLine.Other o = (AuthorizedKeysLine.Other) line;
           if (o.error().isPresent()) {
-            Streams.error(o.error().get());
             bad++;
+            if (keys > 0) {
+              Streams.error(o.error().get());
+            } else if (held.size() < HELD_ERRORS) {
+              held.add(o.error().get());
+            }
           }
         }
       }
     }
     if (keys == 0 && bad == 0) {
       throw new KeyPairException(ErrorCode.UNRECOGNIZED_FORMAT, "the input holds no key");
+    }
+    if (keys == 0) {
+      KeyPairException first = held.get(0);
+      throw bad == 1 ? first : new KeyPairException(first.code(), first.getMessage() + " (no key in the input; "
+          + bad + " bad lines)");
     }
     return bad == 0 ? KeypairCommand.OK : KeypairCommand.BAD_INPUT;
   }

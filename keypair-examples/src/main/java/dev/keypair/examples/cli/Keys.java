@@ -51,8 +51,9 @@ final class Keys {
     KeyPairLimits limits = KeyPairLimits.defaults();
     Optional<KeyFormat> priv = PrivateKeys.detect(content);
     if (priv.isPresent()) {
-      warnIfReadableByOthers(in);
-      return new Keys(List.of(), PrivateKeys.decode(content, passphrase, limits));
+      DecodedPrivateKey key = PrivateKeys.decode(content, passphrase, limits);
+      warnIfReadableByOthers(in); // about a key, not about a file that turned out to be none (one error line then)
+      return new Keys(List.of(), key);
     }
     return new Keys(PublicKeys.decodeAll(content, limits), null);
   }

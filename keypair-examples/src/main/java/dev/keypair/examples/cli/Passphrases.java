@@ -5,9 +5,7 @@ import dev.keypair.core.KeyPairException;
 import dev.keypair.core.Passphrase;
 import dev.keypair.core.internal.Wipe;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.Arrays;
 import org.apache.commons.cli.Option;
 
@@ -41,16 +39,15 @@ final class Passphrases {
       return null;
     }
     byte[] content;
-    try {
-      if (Files.size(Path.of(file)) > MAX_FILE) {
-        throw new KeyPairException(ErrorCode.INPUT_TOO_LARGE, "the passphrase file " + file + " is over "
-            + MAX_FILE + " bytes");
-      }
-      content = Files.readAllBytes(Path.of(file));
-    } catch (NoSuchFileException e) {
-      throw Inputs.unreadable(file, "no such file");
+    try (InputStream s = Inputs.openFile(file)) {
+      content = s.readNBytes(MAX_FILE + 1);
     } catch (IOException e) {
       throw Inputs.unreadable(file, e.getClass().getSimpleName());
+    }
+    if (content.length > MAX_FILE) {
+      Wipe.wipe("cli-passphrase-file", content);
+      throw new KeyPairException(ErrorCode.INPUT_TOO_LARGE, "the passphrase file " + file + " is over "
+          + MAX_FILE + " bytes");
     }
     if (content.length == 0) {
       throw new KeyPairException(ErrorCode.of("Passphrase.EmptyFile", ErrorCode.Category.INPUT),
