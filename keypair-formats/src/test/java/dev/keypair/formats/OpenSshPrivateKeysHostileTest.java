@@ -352,6 +352,11 @@ class OpenSshPrivateKeysHostileTest {
     // the salt: empty, longer than 64
     refusedFast(ErrorCode.FORMAT, expensive("aes256-ctr").set(b -> b.salt = new byte[0]).text());
     refusedFast(ErrorCode.FORMAT, expensive("aes256-ctr").set(b -> b.salt = new byte[65]).text());
+    // the cap is KeyPairLimits.maxKdfSaltBytes: 64 is accepted by default, 16 refused under a cap of 15
+    assertThat(decode(expensive("aes256-ctr").set(b -> b.salt = new byte[64]).text(), null).isUnlocked()).isFalse();
+    KeyPairLimits fifteen = KeyPairLimits.builder().maxKdfSaltBytes(15).build();
+    assertFailsWithin(TEN_MS, ErrorCode.FORMAT,
+        () -> OpenSshPrivateKeys.decode(expensive("aes256-ctr").text(), pass(), fifteen));
     refusedFast(ErrorCode.FORMAT, expensive("aes256-ctr").set(b -> b.kdfOptions = string(new byte[16])).text());
     // the magic
     refusedFast(ErrorCode.FORMAT, file(ED).set(b -> b.magic = "openssh-key-v2\0".getBytes(StandardCharsets.US_ASCII))

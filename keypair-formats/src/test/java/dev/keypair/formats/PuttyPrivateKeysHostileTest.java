@@ -208,6 +208,19 @@ class PuttyPrivateKeysHostileTest {
     Hostile.assertFailsWithin(FAST, ErrorCode.FORMAT, () -> decode(withLine("ed25519_v3_enc.ppk", "Argon2-Salt: ", line)));
   }
 
+  /** A salt over {@link KeyPairLimits#maxKdfSaltBytes()} is refused before the KDF; the cap is the limits'. */
+  @Test
+  void saltOverTheCapIsRefusedBeforeTheKdf() {
+    String salt65 = "Argon2-Salt: " + "ab".repeat(65);
+    assertThat(Hostile.assertFailsWithin(FAST, ErrorCode.FORMAT,
+        () -> decode(withLine("ed25519_v3_enc.ppk", "Argon2-Salt: ", salt65))).getMessage())
+        .contains("65 bytes, over the limit of 64");
+    String file = PpkFixtures.text("ed25519_v3_enc.ppk");
+    KeyPairLimits fifteen = KeyPairLimits.builder().maxKdfSaltBytes(15).build();
+    Hostile.assertFailsWithin(FAST, ErrorCode.FORMAT,
+        () -> PuttyPrivateKeys.decode(ascii(file), PpkFixtures.passphrase(), fifteen));
+  }
+
   @Test
   void uppercaseSaltIsRead() {
     String file = PpkFixtures.text("ed25519_v3_enc.ppk");
