@@ -138,6 +138,7 @@ class OpenSshPrivateKeysHostileTest {
     for (byte[] prefix : envelopePrefixes()) {
       byte[] bin = cat(prefix, uint32(declared(length, 10)), ten);
       assertFailsWithin(TEN_MS, ErrorCode.FORMAT, () -> decodeBinary(bin, pass()));
+      Hostile.assertFailsWithoutLargeAllocation(ErrorCode.FORMAT, () -> decodeBinary(bin, pass()));
       refusedFast(ErrorCode.FORMAT,
           dev.keypair.formats.internal.PemBlocks.encodeBytes(OpenSshPrivateKeys.PEM_LABEL, bin, 70));
     }
@@ -153,6 +154,7 @@ class OpenSshPrivateKeysHostileTest {
       byte[] bin = cat(OpenSshPrivateKeys.MAGIC, string("none"), string("none"), string(new byte[0]), uint32(1),
           string(ED.publicKey().keyData().blob().toByteArray()), string(padded));
       assertFailsWithin(TEN_MS, ErrorCode.FORMAT, () -> decodeBinary(bin, null));
+      Hostile.assertFailsWithoutLargeAllocation(ErrorCode.FORMAT, () -> decodeBinary(bin, null));
     }
     // and an RSA field (an mpint)
     byte[] rsaFields = OpenSshKeyFiles.fields(RSA.keyData());
