@@ -40,6 +40,12 @@ final class MutationSweep {
      * tried somewhere in a fixture. For fixtures where all 255 values cost too much.
      */
     BITS_AND_SAMPLE,
+    /**
+     * For text formats: the 8 one-bit flips, the one-byte flip, and the characters that carry the
+     * structure of the key texts (NUL, line ends, space, tab, quote, backslash, colon, comma, equals,
+     * dash, a base64 letter, a UTF-8 lead byte).
+     */
+    TEXT,
     /** The one-byte flip only. */
     COMPLEMENT
   }
@@ -117,6 +123,10 @@ final class MutationSweep {
       case BITS_AND_SAMPLE:
         candidates = new int[] {b ^ 1, b ^ 2, b ^ 4, b ^ 8, b ^ 16, b ^ 32, b ^ 64, b ^ 128, b ^ 0xff, 0, 0xff,
             (b + 1) & 0xff, (b - 1) & 0xff, (offset * 31 + 7) & 0xff, (offset * 97 + 128) & 0xff};
+        break;
+      case TEXT:
+        candidates = new int[] {b ^ 1, b ^ 2, b ^ 4, b ^ 8, b ^ 16, b ^ 32, b ^ 64, b ^ 128, b ^ 0xff, 0, '\n', '\r',
+            ' ', '\t', '"', '\\', ':', ',', '=', '-', 'A', 0xc3};
         break;
       default:
         candidates = new int[] {b ^ 0xff};
