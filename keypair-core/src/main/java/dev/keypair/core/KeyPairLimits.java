@@ -14,7 +14,8 @@ package dev.keypair.core;
  *   <tr><td>{@link #maxInputBytes()}</td><td>1 MiB</td><td>the largest key file is a 16384-bit
  *       RSA key in PPK, under 20 KiB</td></tr>
  *   <tr><td>{@link #maxLineBytes()}</td><td>64 KiB</td><td>a text line; {@code authorized_keys}
- *       files are read as streams, one line at a time</td></tr>
+ *       files are read as streams, one line at a time; also a pasted fingerprint (an {@code ssh-keygen
+ *       -l} line) and the command's passphrase file</td></tr>
  *   <tr><td>{@link #rsaMinBits()}</td><td>1024</td><td>ssh-keygen refuses less; so does AWS</td></tr>
  *   <tr><td>{@link #rsaMaxBits()}</td><td>16384</td><td>OpenSSH's maximum</td></tr>
  *   <tr><td>{@link #rsaMaxPrimeBits()}</td><td>8192</td><td>half of {@link #rsaMaxBits()}: the primes
