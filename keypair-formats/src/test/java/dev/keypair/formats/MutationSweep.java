@@ -16,8 +16,10 @@ import java.util.function.IntFunction;
  * prefix and each suffix of a fixture, then changes of each byte. Every mutation must give a
  * {@link KeyPairException} with a one-line message, or be accepted by the test's decoder, which asserts
  * what "accepted" has to mean for its format (the key re-encodes to the mutated bytes, or is the
- * original key); nothing else may escape. Each decode has a time budget and the whole sweep a bound,
- * enforced preemptively, so that a hang fails the test instead of stalling the build.
+ * original key); nothing else may escape (an OutOfMemoryError included: the tests run with the
+ * Surefire heap of {@code -Xmx256m}, so an attempt to allocate a declared length fails the sweep). Each
+ * decode has a time budget and the whole sweep a bound, enforced preemptively, so that a hang fails the
+ * test instead of stalling the build.
  */
 final class MutationSweep {
 
