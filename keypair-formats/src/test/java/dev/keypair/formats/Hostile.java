@@ -56,8 +56,12 @@ public final class Hostile {
     try {
       Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
           .invoke(null);
-      return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes")
+      long bytes = (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes")
           .invoke(threads);
+      if (bytes < 0) {
+        throw new AssertionError("this JVM does not count allocations per thread");
+      }
+      return bytes;
     } catch (ReflectiveOperationException e) {
       throw new AssertionError("no per-thread allocation counter in this JVM", e);
     }

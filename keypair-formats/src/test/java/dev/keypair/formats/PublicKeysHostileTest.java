@@ -3,9 +3,11 @@ package dev.keypair.formats;
 import static dev.keypair.formats.Hostile.assertFails;
 import static dev.keypair.formats.Hostile.assertFailsWithin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyData;
+import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.core.internal.SshWireReader;
@@ -105,6 +107,15 @@ class PublicKeysHostileTest {
       }
     }
     assertThat(checked).as("length fields checked").isEqualTo(58);
+  }
+
+  /** The allocation check itself: a refusal that allocates 1 MiB first fails it. */
+  @Test
+  void allocationCheckCatchesALargeAllocation() {
+    assertThatThrownBy(() -> Hostile.assertFailsWithoutLargeAllocation(ErrorCode.FORMAT, () -> {
+      byte[] declared = new byte[1 << 20];
+      throw new KeyPairException(ErrorCode.FORMAT, "read " + declared.length + " bytes");
+    })).isInstanceOf(AssertionError.class).hasMessageContaining("bytes allocated to refuse");
   }
 
   @Test
