@@ -48,9 +48,9 @@ package dev.keypair.core;
  * price of reading the keys real users make: the issue's floor is {@code ssh-keygen -a 1000}. Lower
  * the caps where untrusted key files arrive in volume.
  *
- * <p>Other bounds in the decoders are facts of the formats, not caps, and are not configurable: an RFC
- * 4716 line of at most 72 bytes, a header tag of 64 and a header value of 1024 (RFC 4716 section 3); an
- * algorithm or curve name of at most 256 bytes (RFC 4251 section 6 allows 64); Ed25519 fields of 32 or
+ * <p>Other bounds in the codecs are facts of the formats, not caps, and are not configurable: an RFC
+ * 4716 header tag of at most 64 bytes, and when writing, lines of 72 bytes and header values of 1024
+ * (RFC 4716 section 3); an algorithm or curve name of at most 256 bytes (RFC 4251 section 6 allows 64); Ed25519 fields of 32 or
  * 64 bytes; bcrypt_pbkdf's output of at most 1024 bytes; an OBJECT IDENTIFIER of at most 64 content
  * octets and 20 per arc (every OID keypair knows has under 10, so a longer one is unknown whatever it
  * says). Certificates do not nest: the signature key of an SSH certificate is read as a plain key, so a
