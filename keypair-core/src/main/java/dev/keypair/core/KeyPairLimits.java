@@ -14,13 +14,18 @@ package dev.keypair.core;
  *   <tr><td>{@link #maxInputBytes()}</td><td>1 MiB</td><td>the largest key file is a 16384-bit
  *       RSA key in PPK, under 20 KiB</td></tr>
  *   <tr><td>{@link #maxLineBytes()}</td><td>64 KiB</td><td>a text line; {@code authorized_keys}
- *       files are read as streams, one line at a time</td></tr>
+ *       files are read as streams, one line at a time; also a pasted fingerprint (an {@code ssh-keygen
+ *       -l} line) and the command's passphrase file</td></tr>
  *   <tr><td>{@link #rsaMinBits()}</td><td>1024</td><td>ssh-keygen refuses less; so does AWS</td></tr>
  *   <tr><td>{@link #rsaMaxBits()}</td><td>16384</td><td>OpenSSH's maximum</td></tr>
+ *   <tr><td>{@link #rsaMaxPrimeBits()}</td><td>8192</td><td>half of {@link #rsaMaxBits()}: the primes
+ *       of an RSA private key, refused before {@code p * q} or any CRT work (Go 6f39c52)</td></tr>
  *   <tr><td>{@link #dsaMinBits()} / {@link #dsaMaxBits()}</td><td>1024 / 10000</td><td>OpenSSH's
  *       DSA range</td></tr>
  *   <tr><td>{@link #maxAsn1Depth()}</td><td>16</td><td>the deepest structure keypair reads
  *       (encrypted PKCS#8) nests 6 levels</td></tr>
+ *   <tr><td>{@link #maxKdfSaltBytes()}</td><td>64</td><td>the salt of bcrypt_pbkdf (openssh-key-v1)
+ *       and Argon2 (PPK v3): ssh-keygen and puttygen write 16 bytes</td></tr>
  *   <tr><td>{@link #maxBcryptRounds()}</td><td>1024</td><td>OpenSSH key files: ssh-keygen writes 16 or
  *       24, users raise it with {@code -a} (1000 takes ssh-keygen itself about 6 s)</td></tr>
  *   <tr><td>{@link #maxPbkdf2Iterations()}</td><td>4,000,000</td><td>encrypted PKCS#8, counted per
@@ -42,6 +47,16 @@ package dev.keypair.core;
  * to 3 s (SHA-512), Argon2 at the work cap and scrypt at the memory cap about 2 to 3 s. That is the
  * price of reading the keys real users make: the issue's floor is {@code ssh-keygen -a 1000}. Lower
  * the caps where untrusted key files arrive in volume.
+ *
+ * <p>Other bounds in the codecs are facts of the formats, not caps, and are not configurable: an RFC
+ * 4716 header tag of at most 64 bytes, and when writing, lines of 72 bytes and header values of 1024
+ * (RFC 4716 section 3); an algorithm or curve name of at most 256 bytes (RFC 4251 section 6 allows 64); Ed25519 fields of 32 or
+ * 64 bytes; bcrypt_pbkdf's output of at most 1024 bytes; an OBJECT IDENTIFIER of at most 64 content
+ * octets and 20 per arc (every OID keypair knows has under 10, so a longer one is unknown whatever it
+ * says). Certificates do not nest: the signature key of an SSH certificate is read as a plain key, so a
+ * certificate inside one is refused without recursion. Counts of certificate principals and options,
+ * of PEM headers and of {@code authorized_keys} lines, and the length of a comment, are bounded by the
+ * input: by {@link #maxInputBytes()}, and by {@link #maxLineBytes()} for a line.
  */
 public final class KeyPairLimits {
 
@@ -54,6 +69,7 @@ public final class KeyPairLimits {
   private final int dsaMinBits;
   private final int dsaMaxBits;
   private final int maxAsn1Depth;
+  private final int maxKdfSaltBytes;
   private final int maxBcryptRounds;
   private final int maxPbkdf2Iterations;
   private final long maxKdfMemoryBytes;
@@ -69,6 +85,7 @@ public final class KeyPairLimits {
     this.dsaMinBits = b.dsaMinBits;
     this.dsaMaxBits = b.dsaMaxBits;
     this.maxAsn1Depth = b.maxAsn1Depth;
+    this.maxKdfSaltBytes = b.maxKdfSaltBytes;
     this.maxBcryptRounds = b.maxBcryptRounds;
     this.maxPbkdf2Iterations = b.maxPbkdf2Iterations;
     this.maxKdfMemoryBytes = b.maxKdfMemoryBytes;
@@ -96,6 +113,7 @@ public final class KeyPairLimits {
     b.dsaMinBits = dsaMinBits;
     b.dsaMaxBits = dsaMaxBits;
     b.maxAsn1Depth = maxAsn1Depth;
+    b.maxKdfSaltBytes = maxKdfSaltBytes;
     b.maxBcryptRounds = maxBcryptRounds;
     b.maxPbkdf2Iterations = maxPbkdf2Iterations;
     b.maxKdfMemoryBytes = maxKdfMemoryBytes;
@@ -125,6 +143,14 @@ public final class KeyPairLimits {
     return rsaMaxBits;
   }
 
+  /**
+   * Longest prime of an RSA private key accepted, in bits: half of {@link #rsaMaxBits()}, rounded up
+   * (8192 by default), checked before any arithmetic with it.
+   */
+  public int rsaMaxPrimeBits() {
+    return (rsaMaxBits + 1) / 2;
+  }
+
   /** Shortest DSA prime {@code p} accepted, in bits. */
   public int dsaMinBits() {
     return dsaMinBits;
@@ -138,6 +164,11 @@ public final class KeyPairLimits {
   /** Deepest ASN.1 nesting a DER decoder descends into. */
   public int maxAsn1Depth() {
     return maxAsn1Depth;
+  }
+
+  /** Longest KDF salt accepted (bcrypt_pbkdf in openssh-key-v1, Argon2 in PPK v3), in bytes. */
+  public int maxKdfSaltBytes() {
+    return maxKdfSaltBytes;
   }
 
   /** Most bcrypt_pbkdf rounds an OpenSSH key file may ask for. */
@@ -199,6 +230,7 @@ public final class KeyPairLimits {
     return o instanceof KeyPairLimits l && maxInputBytes == l.maxInputBytes && maxLineBytes == l.maxLineBytes
         && rsaMinBits == l.rsaMinBits && rsaMaxBits == l.rsaMaxBits && dsaMinBits == l.dsaMinBits
         && dsaMaxBits == l.dsaMaxBits && maxAsn1Depth == l.maxAsn1Depth && maxBcryptRounds == l.maxBcryptRounds
+        && maxKdfSaltBytes == l.maxKdfSaltBytes
         && maxPbkdf2Iterations == l.maxPbkdf2Iterations && maxKdfMemoryBytes == l.maxKdfMemoryBytes
         && maxArgon2Passes == l.maxArgon2Passes && maxKdfParallelism == l.maxKdfParallelism
         && maxArgon2Work == l.maxArgon2Work;
@@ -208,14 +240,14 @@ public final class KeyPairLimits {
   public int hashCode() {
     return java.util.Objects.hash(maxInputBytes, maxLineBytes, rsaMinBits, rsaMaxBits, dsaMinBits, dsaMaxBits,
         maxAsn1Depth, maxBcryptRounds, maxPbkdf2Iterations, maxKdfMemoryBytes, maxArgon2Passes, maxKdfParallelism,
-        maxArgon2Work);
+        maxArgon2Work, maxKdfSaltBytes);
   }
 
   @Override
   public String toString() {
     return "KeyPairLimits[maxInputBytes=" + maxInputBytes + ", maxLineBytes=" + maxLineBytes
         + ", rsaBits=" + rsaMinBits + ".." + rsaMaxBits + ", dsaBits=" + dsaMinBits + ".." + dsaMaxBits
-        + ", maxAsn1Depth=" + maxAsn1Depth + ", maxBcryptRounds=" + maxBcryptRounds + ", maxPbkdf2Iterations="
+        + ", maxAsn1Depth=" + maxAsn1Depth + ", maxKdfSaltBytes=" + maxKdfSaltBytes + ", maxBcryptRounds=" + maxBcryptRounds + ", maxPbkdf2Iterations="
         + maxPbkdf2Iterations + ", maxKdfMemoryBytes=" + maxKdfMemoryBytes + ", maxArgon2Passes=" + maxArgon2Passes
         + ", maxKdfParallelism=" + maxKdfParallelism + ", maxArgon2Work=" + maxArgon2Work + "]";
   }
@@ -229,6 +261,7 @@ public final class KeyPairLimits {
     private int dsaMinBits = 1024;
     private int dsaMaxBits = 10000;
     private int maxAsn1Depth = 16;
+    private int maxKdfSaltBytes = 64;
     private int maxBcryptRounds = 1024;
     private int maxPbkdf2Iterations = 4_000_000;
     private long maxKdfMemoryBytes = 256L << 20;
@@ -270,6 +303,11 @@ public final class KeyPairLimits {
         throw new IllegalArgumentException("maxAsn1Depth must be in 4..256: " + depth);
       }
       this.maxAsn1Depth = depth;
+      return this;
+    }
+
+    public Builder maxKdfSaltBytes(int bytes) {
+      this.maxKdfSaltBytes = positive(bytes, "maxKdfSaltBytes");
       return this;
     }
 

@@ -12,15 +12,13 @@ import java.util.Objects;
  * {@code iqmp = q^-1 mod p}, as OpenSSH, PKCS#1 and PuTTY store it.
  *
  * <p>Checked when made, in this order so that a crafted key costs nothing: the public half (see
- * {@link RsaKeyData}); each prime at most 8192 bits and greater than 1; {@code p * q = n};
+ * {@link RsaKeyData}); each prime at most {@link KeyPairLimits#rsaMaxPrimeBits()} (8192) bits and
+ * greater than 1; {@code p * q = n};
  * {@code 0 < d < n} and {@code e * d = 1 mod lcm(p - 1, q - 1)}; {@code q * iqmp = 1 mod p}. Failures
  * are {@link ErrorCode#INVALID_VALUE}. No primality test: {@code p * q = n} with a valid {@code d}
  * already proves the key works.
  */
 public final class RsaPrivateKeyData implements PrivateKeyData {
-
-  /** Largest prime accepted, in bits (HOSTILE 22: refuse before any CRT work). */
-  static final int MAX_PRIME_BITS = 8192;
 
   private final RsaKeyData publicKey;
   private final BigInteger d;
@@ -51,8 +49,8 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     Objects.requireNonNull(iqmp, "iqmp");
     RsaKeyData pub = RsaKeyData.of(e, n, limits);
     for (BigInteger prime : new BigInteger[] {p, q}) {
-      if (prime.bitLength() > MAX_PRIME_BITS) {
-        throw invalid("a prime has " + prime.bitLength() + " bits, over the limit of " + MAX_PRIME_BITS);
+      if (prime.bitLength() > limits.rsaMaxPrimeBits()) {
+        throw invalid("a prime has " + prime.bitLength() + " bits, over the limit of " + limits.rsaMaxPrimeBits());
       }
       if (prime.compareTo(BigInteger.ONE) <= 0) {
         throw invalid("a prime is not greater than 1");

@@ -132,6 +132,33 @@ class PrivateKeyDataTest {
     assertThat(System.nanoTime() - t0).isLessThan(1_000_000_000L); // a hang guard, not a speed test: p*q alone is microseconds
   }
 
+  /** The prime cap is half of the limits' RSA maximum: an unbalanced key passes or not with the limits. */
+  @Test
+  void rsaPrimeCapFollowsTheLimits() {
+    java.util.Random r = new java.util.Random(22);
+    BigInteger e = BigInteger.valueOf(65537);
+    BigInteger p;
+    BigInteger q;
+    do {
+      p = BigInteger.probablePrime(1100, r);
+      q = BigInteger.probablePrime(924, r);
+    } while (!p.subtract(BigInteger.ONE).gcd(e).equals(BigInteger.ONE)
+        || !q.subtract(BigInteger.ONE).gcd(e).equals(BigInteger.ONE));
+    BigInteger n = p.multiply(q);
+    BigInteger lcm = p.subtract(BigInteger.ONE).multiply(q.subtract(BigInteger.ONE))
+        .divide(p.subtract(BigInteger.ONE).gcd(q.subtract(BigInteger.ONE)));
+    BigInteger d = e.modInverse(lcm);
+    BigInteger iqmp = q.modInverse(p);
+    KeyPairLimits upTo2048 = KeyPairLimits.builder().rsaBits(1024, 2048).build();
+    assertThat(upTo2048.rsaMaxPrimeBits()).isEqualTo(1024);
+    assertThat(KeyPairLimits.defaults().rsaMaxPrimeBits()).isEqualTo(8192);
+    BigInteger pp = p;
+    BigInteger qq = q;
+    assertCode(() -> RsaPrivateKeyData.of(n, e, d, pp, qq, iqmp, upTo2048), ErrorCode.INVALID_VALUE,
+        "1100 bits, over the limit of 1024");
+    assertThat(RsaPrivateKeyData.of(n, e, d, p, q, iqmp).publicKey().bits()).isEqualTo(n.bitLength());
+  }
+
   // --- DSA ---
 
   @Test

@@ -4,6 +4,7 @@ import dev.keypair.core.Bytes;
 import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.KeyType;
 import dev.keypair.core.SshPrivateKey;
 import dev.keypair.core.internal.StrictBase64;
@@ -129,13 +130,18 @@ public final class FingerprintMatcher {
   /**
    * Reduces a fingerprint spelling to its digest.
    *
-   * @throws KeyPairException {@link ErrorCode#INVALID_FINGERPRINT} if no spelling fits
+   * @throws KeyPairException {@link ErrorCode#INVALID_FINGERPRINT} if no spelling fits,
+   *     {@link ErrorCode#INPUT_TOO_LARGE} for text longer than a line may be
+   *     ({@link KeyPairLimits#maxLineBytes()} of the default limits: a whole {@code ssh-keygen -l} line
+   *     with its comment)
    */
   public static Parsed parse(String pasted) {
     Objects.requireNonNull(pasted, "pasted");
     String s = pasted.strip();
-    if (s.length() > 512) {
-      throw invalid("is " + s.length() + " characters long");
+    int cap = KeyPairLimits.defaults().maxLineBytes();
+    if (s.length() > cap) {
+      throw new KeyPairException(ErrorCode.INPUT_TOO_LARGE,
+          "the fingerprint given is " + s.length() + " characters long, over the line limit of " + cap);
     }
     String[] tokens = s.split("\\s+");
     if (tokens.length > 1) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
 import dev.keypair.formats.OpenSshPublicKeys;
 import dev.keypair.testsupport.Fixtures;
 import java.util.List;
@@ -114,6 +115,18 @@ class FingerprintMatcherTest {
     FingerprintMatcher.Result r = FingerprintMatcher.match(key("rsa2048"), Fingerprints.sha256(key("rsa3072")).value());
     assertThat(r.isMatch()).isFalse();
     assertThat(r.tried()).containsExactly(FingerprintAlgorithm.SHA256);
+  }
+
+  /** HOSTILE 9: a pasted line is capped at the line limit, so a long comment still matches. */
+  @Test
+  void pastedTextIsCappedAtTheLineLimit() {
+    String line = Fixtures.line("ed25519.l.sha256");
+    String longComment = line.replace(" (ED25519)", " " + "c".repeat(600) + " (ED25519)");
+    assertThat(FingerprintMatcher.match(key("ed25519"), longComment).isMatch()).isTrue();
+    String tooLong = Fingerprints.sha256(key("ed25519")).value() + " " + "c".repeat(KeyPairLimits.defaults().maxLineBytes());
+    assertThatThrownBy(() -> FingerprintMatcher.match(key("ed25519"), tooLong))
+        .isInstanceOfSatisfying(KeyPairException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_TOO_LARGE));
   }
 
   @ParameterizedTest

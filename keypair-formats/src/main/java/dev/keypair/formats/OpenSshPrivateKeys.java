@@ -64,7 +64,7 @@ import java.util.Optional;
  * <p><b>Reading</b> ({@link #decode}) checks the envelope completely before any key derivation, in this
  * order: the PEM armour (one block labelled {@code OPENSSH PRIVATE KEY}, no headers; see
  * {@link PemBlocks}); the magic; the cipher and KDF names (unknown: {@link ErrorCode#UNSUPPORTED_ALGORITHM});
- * KDF {@code none} exactly with cipher {@code none} ({@link ErrorCode#FORMAT}); for bcrypt a salt of 1 to 64
+ * KDF {@code none} exactly with cipher {@code none} ({@link ErrorCode#FORMAT}); for bcrypt a salt of 1 to {@link KeyPairLimits#maxKdfSaltBytes()} (64)
  * bytes, then rounds from 1 to {@link KeyPairLimits#maxBcryptRounds()} ({@link ErrorCode#RESOURCE_LIMIT}),
  * and nothing else in the options; for none empty options; exactly one key; the public key blob (a
  * plain RSA, ECDSA, Ed25519 or DSA key, else {@link ErrorCode#UNSUPPORTED_ALGORITHM}); the private
@@ -121,8 +121,6 @@ public final class OpenSshPrivateKeys {
 
   /** {@code "openssh-key-v1"} with its terminating NUL. */
   static final byte[] MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
-  /** Longest bcrypt salt accepted; ssh-keygen writes 16 bytes. */
-  static final int MAX_SALT = 64;
   /** The salt length written. */
   static final int SALT_LENGTH = 16;
   static final String KDF_NONE = "none";
@@ -202,7 +200,7 @@ public final class OpenSshPrivateKeys {
     byte[] salt = null;
     int rounds = 0;
     if (bcrypt) {
-      salt = kdf.readString("salt", MAX_SALT);
+      salt = kdf.readString("salt", limits.maxKdfSaltBytes());
       if (salt.length == 0) {
         throw kdf.error("the salt is empty");
       }

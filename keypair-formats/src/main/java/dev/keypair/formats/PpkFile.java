@@ -153,6 +153,10 @@ final class PpkFile {
       throw format("line " + in.lineNumber() + ": Argon2-Salt is not an even number of hex digits, at least "
           + 2 * MIN_SALT_BYTES);
     }
+    if (saltHex.length() / 2 > limits.maxKdfSaltBytes()) {
+      throw format("line " + in.lineNumber() + ": Argon2-Salt has " + saltHex.length() / 2
+          + " bytes, over the limit of " + limits.maxKdfSaltBytes() + " (see KeyPairLimits)");
+    }
     return new Argon2Params(variant, (int) memory, (int) passes, (int) parallelism,
         HexFormat.of().parseHex(saltHex));
   }

@@ -27,6 +27,47 @@ public final class Hostile {
   }
 
   /**
+   * What refusing a hostile length may allocate on the test's thread: the exception, its message, the
+   * assertion's own objects. An allocation of a declared length (2^31 - 1 bytes in HOSTILE 1) or of
+   * anything the size of the input cap (1 MiB) exceeds it.
+   */
+  static final long SMALL_ALLOCATION = 256 << 10;
+
+  /**
+   * Asserts that {@code call} fails with {@code code} and allocates less than {@link #SMALL_ALLOCATION}
+   * on this thread while doing so (HOSTILE 1: no allocation larger than the input). It runs once first,
+   * so that class loading and first-use initialisation do not count; the count is the JVM's per-thread
+   * allocation counter.
+   */
+  public static KeyPairException assertFailsWithoutLargeAllocation(ErrorCode code, ThrowingCallable call) {
+    assertFails(code, call);
+    long before = allocatedBytes();
+    KeyPairException e = assertFails(code, call);
+    long allocated = allocatedBytes() - before;
+    assertThat(allocated).as("bytes allocated to refuse (%s)", e.getMessage()).isLessThan(SMALL_ALLOCATION);
+    return e;
+  }
+
+  /**
+   * The bytes this thread has allocated so far ({@code com.sun.management.ThreadMXBean}), called
+   * reflectively: the modules under test do not read {@code jdk.management}, which the JVM has loaded.
+   */
+  private static long allocatedBytes() {
+    try {
+      Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+          .invoke(null);
+      long bytes = (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes")
+          .invoke(threads);
+      if (bytes < 0) {
+        throw new AssertionError("this JVM does not count allocations per thread");
+      }
+      return bytes;
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("no per-thread allocation counter in this JVM", e);
+    }
+  }
+
+  /**
    * How many times a budget may be exceeded before the test fails ({@code -Dkeypair.hostile.slack},
    * default 5). These are not speed measurements (those are JMH benchmarks): they catch hangs and work
    * that grows with the input where it should not, which exceed their budgets by orders of magnitude,

@@ -138,6 +138,7 @@ class OpenSshPrivateKeysHostileTest {
     for (byte[] prefix : envelopePrefixes()) {
       byte[] bin = cat(prefix, uint32(declared(length, 10)), ten);
       assertFailsWithin(TEN_MS, ErrorCode.FORMAT, () -> decodeBinary(bin, pass()));
+      Hostile.assertFailsWithoutLargeAllocation(ErrorCode.FORMAT, () -> decodeBinary(bin, pass()));
       refusedFast(ErrorCode.FORMAT,
           dev.keypair.formats.internal.PemBlocks.encodeBytes(OpenSshPrivateKeys.PEM_LABEL, bin, 70));
     }
@@ -153,6 +154,7 @@ class OpenSshPrivateKeysHostileTest {
       byte[] bin = cat(OpenSshPrivateKeys.MAGIC, string("none"), string("none"), string(new byte[0]), uint32(1),
           string(ED.publicKey().keyData().blob().toByteArray()), string(padded));
       assertFailsWithin(TEN_MS, ErrorCode.FORMAT, () -> decodeBinary(bin, null));
+      Hostile.assertFailsWithoutLargeAllocation(ErrorCode.FORMAT, () -> decodeBinary(bin, null));
     }
     // and an RSA field (an mpint)
     byte[] rsaFields = OpenSshKeyFiles.fields(RSA.keyData());
@@ -352,6 +354,11 @@ class OpenSshPrivateKeysHostileTest {
     // the salt: empty, longer than 64
     refusedFast(ErrorCode.FORMAT, expensive("aes256-ctr").set(b -> b.salt = new byte[0]).text());
     refusedFast(ErrorCode.FORMAT, expensive("aes256-ctr").set(b -> b.salt = new byte[65]).text());
+    // the cap is KeyPairLimits.maxKdfSaltBytes: 64 is accepted by default, 16 refused under a cap of 15
+    assertThat(decode(expensive("aes256-ctr").set(b -> b.salt = new byte[64]).text(), null).isUnlocked()).isFalse();
+    KeyPairLimits fifteen = KeyPairLimits.builder().maxKdfSaltBytes(15).build();
+    assertFailsWithin(TEN_MS, ErrorCode.FORMAT,
+        () -> OpenSshPrivateKeys.decode(expensive("aes256-ctr").text(), pass(), fifteen));
     refusedFast(ErrorCode.FORMAT, expensive("aes256-ctr").set(b -> b.kdfOptions = string(new byte[16])).text());
     // the magic
     refusedFast(ErrorCode.FORMAT, file(ED).set(b -> b.magic = "openssh-key-v2\0".getBytes(StandardCharsets.US_ASCII))

@@ -101,6 +101,7 @@ class PuttyPrivateKeysHostileTest {
     byte[] pub = concat(string(ascii("ssh-ed25519")), u32(length, new byte[10]));
     byte[] file = assemble(3, "ssh-ed25519", pub, new byte[36], NONE);
     Hostile.assertFailsWithin(Duration.ofMillis(10), ErrorCode.FORMAT, () -> decode(file));
+    Hostile.assertFailsWithoutLargeAllocation(ErrorCode.FORMAT, () -> decode(file));
   }
 
   @ParameterizedTest(name = "length {0}")
@@ -112,6 +113,7 @@ class PuttyPrivateKeysHostileTest {
       Duration budget = p.isEncrypted() ? FAST : Duration.ofMillis(10);
       byte[] ed = assemble(3, "ssh-ed25519", ed25519Blob(), priv, p);
       Hostile.assertFailsWithin(budget, ErrorCode.FORMAT, () -> decode(ed));
+      Hostile.assertFailsWithoutLargeAllocation(ErrorCode.FORMAT, () -> decode(ed));
       SshPrivateKey rsa = SshPrivateKey.of(TestKeys.rsaPool().get(0));
       byte[] rsaFile = assemble(2, "ssh-rsa", rsa.keyData().publicKey().blob().toByteArray(), priv, p);
       Hostile.assertFailsWithin(budget, ErrorCode.FORMAT, () -> decode(rsaFile));
@@ -206,6 +208,19 @@ class PuttyPrivateKeysHostileTest {
       "Argon2-Salt: 0011223344556677889g", "Argon2-Salt:  00112233445566778899"})
   void malformedSalt(String line) {
     Hostile.assertFailsWithin(FAST, ErrorCode.FORMAT, () -> decode(withLine("ed25519_v3_enc.ppk", "Argon2-Salt: ", line)));
+  }
+
+  /** A salt over {@link KeyPairLimits#maxKdfSaltBytes()} is refused before the KDF; the cap is the limits'. */
+  @Test
+  void saltOverTheCapIsRefusedBeforeTheKdf() {
+    String salt65 = "Argon2-Salt: " + "ab".repeat(65);
+    assertThat(Hostile.assertFailsWithin(FAST, ErrorCode.FORMAT,
+        () -> decode(withLine("ed25519_v3_enc.ppk", "Argon2-Salt: ", salt65))).getMessage())
+        .contains("65 bytes, over the limit of 64");
+    String file = PpkFixtures.text("ed25519_v3_enc.ppk");
+    KeyPairLimits fifteen = KeyPairLimits.builder().maxKdfSaltBytes(15).build();
+    Hostile.assertFailsWithin(FAST, ErrorCode.FORMAT,
+        () -> PuttyPrivateKeys.decode(ascii(file), PpkFixtures.passphrase(), fifteen));
   }
 
   @Test

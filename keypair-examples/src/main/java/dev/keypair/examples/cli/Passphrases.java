@@ -2,6 +2,7 @@ package dev.keypair.examples.cli;
 
 import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyPairException;
+import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.Passphrase;
 import dev.keypair.core.internal.Wipe;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import org.apache.commons.cli.Option;
  */
 final class Passphrases {
 
-  /** Longest passphrase file read. */
-  private static final int MAX_FILE = 64 << 10;
+  /** Longest passphrase file read: a file of one line, so the longest line (64 KiB by default). */
+  private static final int MAX_FILE = KeyPairLimits.defaults().maxLineBytes();
 
   private Passphrases() {}
 
