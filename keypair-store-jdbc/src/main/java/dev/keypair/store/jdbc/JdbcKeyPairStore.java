@@ -253,8 +253,10 @@ public final class JdbcKeyPairStore implements KeyPairStore {
         execute(dialect.beginWrite());
         inTransaction = true;
         T result = work.run();
+        CrashPoint.reach("write-before-commit");
         execute("COMMIT");
         inTransaction = false;
+        CrashPoint.reach("write-after-commit");
         return result;
       } catch (SQLException e) {
         throw failure(what, e);

@@ -4,9 +4,12 @@ import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.store.spi.StoreErrors;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -16,8 +19,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -40,7 +47,9 @@ import org.sqlite.SQLiteOpenMode;
  *
  * <p>A new store is built in a private temporary file next to the target and then hard-linked into place (a link
  * never replaces an existing file), so the store file never exists half-initialized and two processes creating
- * it at once agree on one. An existing empty file is therefore damage, not a new store.
+ * it at once agree on one. An existing empty file is therefore damage, not a new store. A process that dies while
+ * creating the store can leave its temporary file behind ({@code registry.db.new-<16 hex digits>}, with its
+ * {@code -wal}/{@code -shm}); the next open removes such leftovers ({@link #removeLeftovers}).
  */
 final class SqliteDialect implements Dialect {
 
@@ -49,6 +58,14 @@ final class SqliteDialect implements Dialect {
 
   private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+
+  /**
+   * A temporary file of {@link #create} older than this is a crash's leftover: a creation takes milliseconds, so
+   * no process is still working on it.
+   */
+  static final Duration LEFTOVER_AGE = Duration.ofMinutes(1);
+
+  private static final Pattern TEMP_NAME = Pattern.compile("\\.new-[0-9a-f]{16}(-wal|-shm|-journal)?");
 
   /** Up to this size the check at open is the full {@code integrity_check}. */
   static final long FULL_CHECK_LIMIT = 4L << 20;
@@ -212,6 +229,7 @@ final class SqliteDialect implements Dialect {
       if (!Files.exists(target)) {
         create(target);
       }
+      removeLeftovers(target);
       return connect(target);
     } catch (SQLException e) {
       throw new KeyPairException(classify(e), "cannot open the SQLite store " + target + ": " + describe(e), e);
@@ -264,6 +282,7 @@ final class SqliteDialect implements Dialect {
       } finally {
         closeQuietly(c); // the last connection: SQLite checkpoints and removes temp-wal
       }
+      CrashPoint.reach("create-before-link");
       try {
         Files.createLink(target, temp); // never replaces: of two processes creating the store, one wins
       } catch (FileAlreadyExistsException lost) {
@@ -273,10 +292,42 @@ final class SqliteDialect implements Dialect {
           Files.move(temp, target); // no hard links here: a move that refuses an existing target instead
         }
       }
+      CrashPoint.reach("create-after-link");
     } finally {
       for (String s : new String[] {"", "-wal", "-shm", "-journal"}) {
         Files.deleteIfExists(dir.resolve(temp.getFileName() + s));
       }
+    }
+  }
+
+  /**
+   * Removes the temporary files of creations of {@code target} that a crash cut short: one that is {@code target}
+   * itself (the crash came after the link), one last modified more than {@link #LEFTOVER_AGE} ago, and the
+   * {@code -wal}/{@code -shm}/{@code -journal} files of one that is gone. A recent unlinked one is left alone: it
+   * may be another process's creation in progress. Best effort: what cannot be removed stays, and is never read.
+   */
+  static void removeLeftovers(Path target) {
+    Path dir = target.getParent();
+    String base = target.getFileName().toString();
+    List<Path> leftovers = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, p -> {
+      String name = p.getFileName().toString();
+      return name.startsWith(base) && TEMP_NAME.matcher(name.substring(base.length())).matches();
+    })) {
+      Instant stale = Instant.now().minus(LEFTOVER_AGE);
+      for (Path p : files) {
+        String name = p.getFileName().toString();
+        Path temp = dir.resolve(name.substring(0, base.length() + 21)); // the ".new-" name without its suffix
+        if (!Files.exists(temp, LinkOption.NOFOLLOW_LINKS) || Files.isSameFile(temp, target)
+            || Files.getLastModifiedTime(temp, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(stale)) {
+          leftovers.add(p);
+        }
+      }
+      for (Path p : leftovers) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | DirectoryIteratorException e) {
+      // a leftover that stays is harmless: nothing reads it, and the next open tries again
     }
   }
 
