@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link KeyPairStore} over JDBC: SQLite by default, one file under {@code $KEYPAIR_HOME}, safe for several
@@ -140,10 +141,16 @@ public final class JdbcKeyPairStore implements KeyPairStore {
 
   /** {@link #openSqlite(Path)} with another busy timeout (tests use a short one). */
   static JdbcKeyPairStore openSqlite(Path file, Duration busyTimeout) {
+    return openSqlite(file, busyTimeout, UnaryOperator.identity());
+  }
+
+  /** {@link #openSqlite(Path, Duration)} with the SQLite dialect as {@code wrap} makes it (tests inject faults). */
+  static JdbcKeyPairStore openSqlite(Path file, Duration busyTimeout, UnaryOperator<Dialect> wrap) {
     Objects.requireNonNull(file, "file");
     long millis = Math.max(0, Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
-    SqliteDialect dialect = new SqliteDialect((int) millis);
-    Connection c = dialect.open(file);
+    SqliteDialect sqlite = new SqliteDialect((int) millis);
+    Connection c = sqlite.open(file);
+    Dialect dialect = wrap.apply(sqlite);
     JdbcKeyPairStore store = new JdbcKeyPairStore(dialect, c, file.toAbsolutePath().normalize().toString());
     try {
       store.checkSchema();
@@ -237,6 +244,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       try {
         return work.run();
       } catch (SQLException e) {
+        forgetStatements();
         throw failure(what, e);
       } catch (Encodings.Malformed e) {
         throw corrupt(what, e);
@@ -259,6 +267,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
         CrashPoint.reach("write-after-commit");
         return result;
       } catch (SQLException e) {
+        forgetStatements();
         throw failure(what, e);
       } catch (Encodings.Malformed e) {
         throw corrupt(what, e);
@@ -278,6 +287,21 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     try (Statement s = connection.createStatement()) {
       s.execute(sql);
     }
+  }
+
+  /**
+   * Closes and forgets the kept statements: after a failure, since the driver may have closed the one that failed
+   * (SQLite's {@code SQLITE_FULL} does), and at close. The next call prepares them again.
+   */
+  private void forgetStatements() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException ignored) {
+        // closed already, or the connection is gone: it is forgotten either way
+      }
+    }
+    statements.clear();
   }
 
   /** A prepared statement for {@code sql}, kept for the next call; parameters 1 and 2 are the scope. */
@@ -647,14 +671,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
         return;
       }
       closed = true;
-      for (PreparedStatement ps : statements.values()) {
-        try {
-          ps.close();
-        } catch (SQLException ignored) {
-          // closing the connection below releases it anyway
-        }
-      }
-      statements.clear();
+      forgetStatements();
       try {
         dialect.beforeClose(connection);
       } catch (SQLException ignored) {

@@ -1,5 +1,6 @@
 package dev.keypair.store.jdbc;
 
+import dev.keypair.core.KeyPairException;
 import dev.keypair.store.spi.KeyPairStore.DeleteOutcome;
 import dev.keypair.store.spi.KeyPairStore.InsertOutcome;
 import dev.keypair.store.spi.Scope;
@@ -34,6 +35,9 @@ import java.util.Random;
  *       and {@code ACK MICROS INSERT ID NAME OUTCOME|DELETE ID OUTCOME|LIST ID:NAME,...} after each call (MICROS:
  *       the wall clock, which both children share; each line ends with {@code " ."}, so a line cut short by a
  *       kill shows), then {@code DONE}.</li>
+ *   <li>{@code serve FILE}: runs one call per line of stdin in scope {@code crash/churn} ({@code INSERT ID},
+ *       {@code DELETE ID}, {@code TAG ID VALUE}: tags {@code t=VALUE}, {@code LIST}) and prints {@code OK RESULT} or
+ *       {@code ERROR CODE MESSAGE}.</li>
  * </ul>
  */
 public final class StoreChild {
@@ -68,10 +72,34 @@ public final class StoreChild {
     Path file = Path.of(args[1]);
     if (args[0].equals("race")) {
       race(out, file, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+    } else if (args[0].equals("serve")) {
+      serve(out, file);
     } else if (args[0].equals("mix")) {
       mix(out, file, Long.parseLong(args[2]), Integer.parseInt(args[3]), args[4], Long.parseLong(args[5]));
     } else {
       churn(out, file, Long.parseLong(args[2]), Integer.parseInt(args[3]), args[4]);
+    }
+  }
+
+  private static void serve(PrintStream out, Path file) throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(file)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        String[] f = line.split(" ");
+        try {
+          Object result = switch (f[0]) {
+            case "INSERT" -> store.insertKeyPair(CHURN_SCOPE, churnKeyPair(f[1]), 100);
+            case "DELETE" -> store.deleteKeyPair(CHURN_SCOPE, f[1], false);
+            case "TAG" -> store.replaceTags(CHURN_SCOPE, f[1],
+                store.keyPairById(CHURN_SCOPE, f[1]).orElseThrow().tags(), Map.of("t", f[2]));
+            default -> String.join(",", store.keyPairs(CHURN_SCOPE, null, 100).stream()
+                .map(k -> k.id() + k.tags().getOrDefault("t", "")).toList());
+          };
+          out.println("OK " + result);
+        } catch (KeyPairException e) {
+          out.println("ERROR " + e.code() + " " + e.getMessage());
+        }
+      }
     }
   }
 
