@@ -89,6 +89,7 @@ final class SqliteDialect implements Dialect {
             + " name TEXT NOT NULL, name_key BLOB NOT NULL, type TEXT NOT NULL, bits INTEGER NOT NULL,"
             + " fingerprint TEXT NOT NULL, fingerprint_key TEXT NOT NULL, origin TEXT NOT NULL,"
             + " created INTEGER NOT NULL, tags TEXT NOT NULL, public_key TEXT NOT NULL, public_key_key TEXT,"
+            + " row_check INTEGER NOT NULL,"
             + " UNIQUE (provider, region, id), UNIQUE (provider, region, name_key),"
             + " UNIQUE (provider, region, public_key_key)) STRICT",
         "CREATE INDEX key_pairs_by_fingerprint ON key_pairs (provider, region, fingerprint_key, name_key)",
@@ -97,6 +98,7 @@ final class SqliteDialect implements Dialect {
             + " os TEXT NOT NULL, state TEXT NOT NULL, key_pair_id TEXT, key_pair_name TEXT,"
             + " pending_public_key TEXT, served_public_key TEXT,"
             + " restart_pending INTEGER NOT NULL CHECK (restart_pending IN (0, 1)), version INTEGER NOT NULL,"
+            + " row_check INTEGER NOT NULL,"
             + " CHECK ((key_pair_id IS NULL) = (key_pair_name IS NULL)),"
             + " UNIQUE (provider, region, id)) STRICT",
         "CREATE INDEX instances_by_key_pair ON instances (provider, region, key_pair_id)");

@@ -26,13 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HOSTILE 37: damaged copies of a cleanly closed store, full to its quota (the main file alone: closing checkpoints
- * the write-ahead log into it and removes it). Opening and reading everything through every lookup gives the
- * committed state or fails with {@code Store.Corrupt} (or {@code Store.Unavailable}); never another exception,
- * never a hang, never more than the quota, never a name twice.
- *
- * <p>One limit, measured here: SQLite keeps no checksum of its pages, so a flipped byte inside a text field of a
- * row (a name, a fingerprint, a public key, a tag) reads as that row with the altered field, about one flip in ten.
- * Such a copy is held to "nothing lost, nothing added": every row there, exactly one of them altered.
+ * the write-ahead log into it and removes it). Opening and reading everything through every lookup gives exactly
+ * the committed state or fails with {@code Store.Corrupt} (or {@code Store.Unavailable}); never another exception,
+ * never a hang, never more than the quota, never a name twice. (SQLite keeps no checksum of its pages: without the
+ * store's row checks about one flip in ten read as a row with one altered value.)
  */
 class SqliteCorruptionTest {
 
@@ -81,21 +78,21 @@ class SqliteCorruptionTest {
     offsets.add(100);
     for (int at : offsets) {
       byte[] copy = java.util.Arrays.copyOf(original, at);
-      check("truncated at " + at, copy, false, false);
+      check("truncated at " + at, copy, false);
     }
     System.out.println("SqliteCorruptionTest truncations (" + offsets.size() + "): " + outcomes);
     assertThat(outcomes).containsKey("Store.Corrupt");
   }
 
   @Test
-  void hostile37FlippedBytesAreCorruptOrTheCommittedStateOrOneAlteredRow() throws Exception {
+  void hostile37FlippedBytesAreCorruptOrTheCommittedState() throws Exception {
     Random random = new Random(4242);
     for (int i = 0; i < 1000; i++) {
       byte[] copy = original.clone();
       int at = random.nextInt(copy.length);
       copy[at] ^= (byte) (1 + random.nextInt(255));
       // a flip in the header's user_version (offset 60) reads as a newer schema
-      check("flip at " + at, copy, at >= 60 && at < 64, true);
+      check("flip at " + at, copy, at >= 60 && at < 64);
     }
     System.out.println("SqliteCorruptionTest byte flips (1000): " + outcomes);
     assertThat(outcomes).containsKeys("Store.Corrupt", COMMITTED);
@@ -103,23 +100,13 @@ class SqliteCorruptionTest {
 
   private static final String COMMITTED = "the committed state";
 
-  private void check(String what, byte[] content, boolean newerVersionPossible, boolean oneRowMayDiffer)
-      throws Exception {
+  private void check(String what, byte[] content, boolean newerVersionPossible) throws Exception {
     Path file = dir.resolve("damaged.db");
     Files.write(file, content);
     String outcome = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
       try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(file, Duration.ofSeconds(2))) {
-        List<Object> read = readEverything(what, store);
-        if (read.equals(committed)) {
-          return COMMITTED;
-        }
-        assertThat(oneRowMayDiffer).as(what + " loaded another state").isTrue();
-        for (int table = 0; table < 2; table++) {
-          assertThat((List<?>) read.get(table)).as(what + ": rows lost or added").hasSameSizeAs(
-              (List<?>) committed.get(table));
-        }
-        assertThat(altered(read)).as(what + ": rows altered").isEqualTo(1);
-        return "one row altered";
+        assertThat(readEverything(what, store)).as(what + " loaded another state").isEqualTo(committed);
+        return COMMITTED;
       } catch (KeyPairException e) {
         assertThat(e.getMessage()).as(what).doesNotContain("\n");
         if (e.code().equals(StoreErrors.UNSUPPORTED_VERSION) && newerVersionPossible) {
@@ -133,16 +120,6 @@ class SqliteCorruptionTest {
     for (String suffix : new String[] {"", "-wal", "-shm"}) {
       Files.deleteIfExists(dir.resolve("damaged.db" + suffix));
     }
-  }
-
-  /** How many key pairs and instances in {@code read} are not in the committed state. */
-  private long altered(List<Object> read) {
-    long n = 0;
-    for (int table = 0; table < 2; table++) {
-      List<?> before = (List<?>) committed.get(table);
-      n += ((List<?>) read.get(table)).stream().filter(row -> !before.contains(row)).count();
-    }
-    return n;
   }
 
   /** Everything the store holds in scope, read through every lookup. */

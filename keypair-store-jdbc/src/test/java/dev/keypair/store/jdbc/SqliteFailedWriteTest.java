@@ -47,7 +47,7 @@ class SqliteFailedWriteTest {
           Statement s = other.createStatement()) {
         s.execute("BEGIN IMMEDIATE");
         s.execute("INSERT INTO key_pairs SELECT provider, region, 'k9', 'z', x'007A', type, bits, fingerprint,"
-            + " fingerprint_key, origin, created, tags, public_key, NULL FROM key_pairs");
+            + " fingerprint_key, origin, created, tags, public_key, NULL, row_check FROM key_pairs");
         List<Executable> writes = List.of(
             () -> store.insertKeyPair(SCOPE, keyPair("k2", "b", "f"), 5),
             () -> store.deleteKeyPair(SCOPE, "k1", false),
