@@ -13,6 +13,8 @@ import dev.keypair.store.spi.StoredKeyPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +79,8 @@ class SqliteCorruptionTest {
     offsets.add(original.length - 1);
     offsets.add(100);
     for (int at : offsets) {
-      byte[] copy = java.util.Arrays.copyOf(original, at);
-      check("truncated at " + at, copy, false);
+      byte[] copy = Arrays.copyOf(original, at);
+      check("truncated at " + at, copy, null, committed, false);
     }
     System.out.println("SqliteCorruptionTest truncations (" + offsets.size() + "): " + outcomes);
     assertThat(outcomes).containsKey("Store.Corrupt");
@@ -92,20 +94,90 @@ class SqliteCorruptionTest {
       int at = random.nextInt(copy.length);
       copy[at] ^= (byte) (1 + random.nextInt(255));
       // a flip in the header's user_version (offset 60) reads as a newer schema
-      check("flip at " + at, copy, at >= 60 && at < 64);
+      check("flip at " + at, copy, null, committed, at >= 60 && at < 64);
     }
     System.out.println("SqliteCorruptionTest byte flips (1000): " + outcomes);
     assertThat(outcomes).containsKeys("Store.Corrupt", COMMITTED);
   }
 
+  /**
+   * A store closed by a crash: its write-ahead log holds 24 commits (deletes, inserts, tag changes) that the main
+   * file does not. SQLite checksums every log frame, cumulatively, and replays the frames up to the first bad one:
+   * a log cut or damaged inside the frames of commit N gives exactly the state after commit N-1.
+   */
+  @Test
+  void hostile37DamagedWriteAheadLogsGiveTheLastIntactCommit() throws Exception {
+    Path file = dir.resolve("original.db");
+    Path wal = dir.resolve("original.db-wal");
+    List<List<Object>> states = new ArrayList<>(List.of(committed));
+    List<Long> ends = new ArrayList<>(List.of(0L)); // the log's length after each commit
+    byte[] main;
+    byte[] log;
+    try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(file)) {
+      for (int i = 0; i < 8; i++) {
+        store.deleteKeyPair(SCOPE, "key-" + i, false);
+        states.add(readEverything("commit", store));
+        ends.add(Files.size(wal));
+        store.insertKeyPair(SCOPE, keyPair("new-" + i, "new-" + i, "fp-new", "pk-new-" + i, Map.of()), QUOTA);
+        states.add(readEverything("commit", store));
+        ends.add(Files.size(wal));
+        String id = "key-" + (10 + i);
+        store.replaceTags(SCOPE, id, store.keyPairById(SCOPE, id).orElseThrow().tags(), Map.of("n", "" + i));
+        states.add(readEverything("commit", store));
+        ends.add(Files.size(wal));
+      }
+      main = Files.readAllBytes(file); // the log not yet moved into it
+      log = Files.readAllBytes(wal);
+    }
+    assertThat(main).isEqualTo(original);
+    assertThat(ends).doesNotHaveDuplicates().last().isEqualTo((long) log.length);
+
+    Set<Integer> cuts = new TreeSet<>();
+    for (int at = 0; at <= log.length; at += at == 0 ? WAL_HEADER : WAL_FRAME) {
+      cuts.add(at);
+    }
+    Random random = new Random(37);
+    for (int i = 0; i < 50; i++) {
+      cuts.add(random.nextInt(log.length));
+    }
+    for (int at : cuts) {
+      check("log cut at " + at, main, Arrays.copyOf(log, at), states.get(lastCommitBefore(ends, at)), false);
+    }
+    for (int i = 0; i < 300; i++) {
+      byte[] copy = log.clone();
+      int at = random.nextInt(copy.length);
+      copy[at] ^= (byte) (1 + random.nextInt(255));
+      check("log flip at " + at, main, copy, states.get(lastCommitBefore(ends, at)), false);
+    }
+    System.out.println("SqliteCorruptionTest log cuts and flips (" + (cuts.size() + 300) + "): " + outcomes);
+    assertThat(outcomes).containsOnlyKeys(COMMITTED);
+  }
+
+  private static final int WAL_HEADER = 32;
+  private static final int WAL_FRAME = 24 + PAGE;
+
+  /** The last commit whose frames all lie before {@code offset} of the log. */
+  private static int lastCommitBefore(List<Long> ends, long offset) {
+    int n = 0;
+    while (n + 1 < ends.size() && ends.get(n + 1) <= offset) {
+      n++;
+    }
+    return n;
+  }
+
   private static final String COMMITTED = "the committed state";
 
-  private void check(String what, byte[] content, boolean newerVersionPossible) throws Exception {
+  /** Opens {@code content} (with {@code wal} as its write-ahead log, if not null) and reads everything. */
+  private void check(String what, byte[] content, byte[] wal, List<Object> expected, boolean newerVersionPossible)
+      throws Exception {
     Path file = dir.resolve("damaged.db");
     Files.write(file, content);
+    if (wal != null) {
+      Files.write(dir.resolve("damaged.db-wal"), wal);
+    }
     String outcome = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
       try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(file, Duration.ofSeconds(2))) {
-        assertThat(readEverything(what, store)).as(what + " loaded another state").isEqualTo(committed);
+        assertThat(readEverything(what, store)).as(what + " loaded another state").isEqualTo(expected);
         return COMMITTED;
       } catch (KeyPairException e) {
         assertThat(e.getMessage()).as(what).doesNotContain("\n");
