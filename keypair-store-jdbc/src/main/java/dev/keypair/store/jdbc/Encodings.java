@@ -1,10 +1,13 @@
 package dev.keypair.store.jdbc;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.CRC32C;
 
 /**
- * The two column encodings of the schema that are not plain SQL values.
+ * The column encodings of the schema that are not plain SQL values.
  *
  * <ul>
  *   <li><b>Sort keys</b> ({@code name_key}): a string as its UTF-16 code units, two bytes each, big-endian. A
@@ -15,6 +18,9 @@ import java.util.TreeMap;
  *   <li><b>Tags</b> ({@code tags}): a JSON object of strings, written and parsed here: {@code "} and {@code \}
  *       escaped, every other character below U+0020, U+007F, and every surrogate as {@code \}{@code uXXXX}.
  *       The text is therefore valid UTF-8 whatever the strings hold, and any Java strings round-trip.</li>
+ *   <li><b>Row checks</b> ({@code row_check}): CRC-32C over a row's values ({@link #rowCheck}). SQLite keeps no
+ *       checksum of its pages, and its integrity check compares indexed columns with their indexes only, so a
+ *       damaged byte in another text column (a name, a public key, a tag) would read as a different value.</li>
  * </ul>
  */
 final class Encodings {
@@ -28,6 +34,33 @@ final class Encodings {
     Malformed(String message) {
       super(message, null, false, false);
     }
+  }
+
+  /**
+   * The row check of these values, in column order: CRC-32C over each one's length ({@code -1} for NULL) and bytes
+   * (text as UTF-8, a byte array as it is, a number as 8 bytes big-endian). Any change of up to 32 consecutive
+   * bits, and so any damaged byte, changes it.
+   */
+  static long rowCheck(Object... values) {
+    CRC32C crc = new CRC32C();
+    ByteBuffer number = ByteBuffer.allocate(8);
+    for (Object v : values) {
+      byte[] bytes;
+      if (v == null) {
+        bytes = null;
+      } else if (v instanceof byte[] b) {
+        bytes = b;
+      } else if (v instanceof String text) {
+        bytes = text.getBytes(StandardCharsets.UTF_8);
+      } else {
+        bytes = number.clear().putLong(((Number) v).longValue()).array();
+      }
+      crc.update(ByteBuffer.allocate(4).putInt(bytes == null ? -1 : bytes.length).array());
+      if (bytes != null) {
+        crc.update(bytes);
+      }
+    }
+    return crc.getValue();
   }
 
   /** The sort key of {@code s}: its UTF-16 code units, big-endian. */

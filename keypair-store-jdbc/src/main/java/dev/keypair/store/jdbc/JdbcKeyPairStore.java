@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link KeyPairStore} over JDBC: SQLite by default, one file under {@code $KEYPAIR_HOME}, safe for several
@@ -38,12 +39,14 @@ import java.util.function.Function;
  *            created INTEGER,          -- epoch milliseconds
  *            tags TEXT,                -- one JSON object of strings, escaped so any strings round-trip
  *            public_key TEXT, public_key_key TEXT NULL,
+ *            row_check INTEGER,        -- CRC-32C of the row's values (Encodings.rowCheck), from version 2
  *            UNIQUE (provider, region, id), UNIQUE (provider, region, name_key),
  *            UNIQUE (provider, region, public_key_key))
  *   INDEX key_pairs_by_fingerprint (provider, region, fingerprint_key, name_key) -- lookup already in order
  * instances (provider TEXT, region TEXT, id TEXT, os TEXT, state TEXT,
  *            key_pair_id TEXT NULL, key_pair_name TEXT NULL, pending_public_key TEXT NULL,
  *            served_public_key TEXT NULL, restart_pending INTEGER (0 or 1), version INTEGER,
+ *            row_check INTEGER,        -- as above
  *            UNIQUE (provider, region, id))
  *   INDEX instances_by_key_pair (provider, region, key_pair_id)
  * </pre>
@@ -51,7 +54,9 @@ import java.util.function.Function;
  * instance whole (tags included), so no read ever sees part of one. Listing orders by {@code name_key}, whose BLOB
  * order is {@link String#compareTo} order (SQLite's default collation on TEXT compares UTF-8, which orders
  * supplementary characters differently); instances are sorted by id in Java. Text columns hold well-formed
- * Unicode (the registry refuses lone surrogates in names; ids, keys and fingerprints are ASCII).
+ * Unicode (the registry refuses lone surrogates in names; ids, keys and fingerprints are ASCII). Every read checks
+ * each row against its {@code row_check}, so a damaged value fails with {@code Store.Corrupt} instead of reading
+ * as another value. Opening a store of version 1 (without row checks) adds them, in one transaction.
  *
  * <p><b>Atomicity.</b> Each write is one transaction that takes the database's write lock before its first read
  * ({@code BEGIN IMMEDIATE} on SQLite), so the checks of a conditional write (uniqueness, quota, bound instances,
@@ -70,16 +75,16 @@ import java.util.function.Function;
  */
 public final class JdbcKeyPairStore implements KeyPairStore {
 
-  /** The schema version this code writes and reads. */
-  static final int SCHEMA_VERSION = 1;
+  /** The schema version this code writes and reads (and the one before it, which opening upgrades). */
+  static final int SCHEMA_VERSION = 2;
 
   /** How long a call waits for another process's write lock. */
   static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
   private static final String KEY_PAIR_COLUMNS = "id, name, name_key, type, bits, fingerprint, fingerprint_key,"
-      + " origin, created, tags, public_key, public_key_key";
+      + " origin, created, tags, public_key, public_key_key, row_check";
   private static final String INSTANCE_COLUMNS = "id, os, state, key_pair_id, key_pair_name, pending_public_key,"
-      + " served_public_key, restart_pending, version";
+      + " served_public_key, restart_pending, version, row_check";
   private static final String IN_SCOPE = " WHERE provider = ?1 AND region = ?2"; // then ? is ?3, ?4
 
   private final Dialect dialect;
@@ -140,10 +145,16 @@ public final class JdbcKeyPairStore implements KeyPairStore {
 
   /** {@link #openSqlite(Path)} with another busy timeout (tests use a short one). */
   static JdbcKeyPairStore openSqlite(Path file, Duration busyTimeout) {
+    return openSqlite(file, busyTimeout, UnaryOperator.identity());
+  }
+
+  /** {@link #openSqlite(Path, Duration)} with the SQLite dialect as {@code wrap} makes it (tests inject faults). */
+  static JdbcKeyPairStore openSqlite(Path file, Duration busyTimeout, UnaryOperator<Dialect> wrap) {
     Objects.requireNonNull(file, "file");
     long millis = Math.max(0, Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
-    SqliteDialect dialect = new SqliteDialect((int) millis);
-    Connection c = dialect.open(file);
+    SqliteDialect sqlite = new SqliteDialect((int) millis);
+    Connection c = sqlite.open(file);
+    Dialect dialect = wrap.apply(sqlite);
     JdbcKeyPairStore store = new JdbcKeyPairStore(dialect, c, file.toAbsolutePath().normalize().toString());
     try {
       store.checkSchema();
@@ -192,7 +203,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
           throw new KeyPairException(StoreErrors.UNSUPPORTED_VERSION, "the store " + location + " has schema version "
               + version + "; this keypair reads version " + SCHEMA_VERSION + " (a newer keypair wrote it)");
         }
-        if (version != SCHEMA_VERSION) {
+        if (version != SCHEMA_VERSION && version != 1) {
           throw new KeyPairException(StoreErrors.CORRUPT, "the file " + location + " is not a keypair store"
               + (version == 0 ? " (it is empty)" : version > 0 ? " (unknown schema version " + version + ")" : ""));
         }
@@ -201,10 +212,59 @@ public final class JdbcKeyPairStore implements KeyPairStore {
           throw new KeyPairException(StoreErrors.CORRUPT, "the store " + location + " is damaged: " + damage);
         }
         dialect.configure(connection);
+        if (version == 1) {
+          addRowChecks();
+        }
       } catch (SQLException e) {
         throw failure("open", e);
       }
     }
+  }
+
+  /**
+   * Upgrades a store of version 1 to version 2: adds the {@code row_check} columns and fills them, in one
+   * transaction that first reads the version again (another process may have upgraded the store meanwhile).
+   */
+  private void addRowChecks() {
+    write("upgrade the schema", () -> {
+      if (dialect.readSchemaVersion(connection) != 1) {
+        return null;
+      }
+      execute("ALTER TABLE key_pairs ADD COLUMN row_check INTEGER NOT NULL DEFAULT 0");
+      execute("ALTER TABLE instances ADD COLUMN row_check INTEGER NOT NULL DEFAULT 0");
+      List<Scope> scopes = new ArrayList<>();
+      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+          "SELECT provider, region FROM key_pairs UNION SELECT provider, region FROM instances")) {
+        while (rs.next()) {
+          if (!Scope.isId(rs.getString(1)) || !Scope.isId(rs.getString(2))) {
+            throw new Encodings.Malformed("a row has a bad provider or region");
+          }
+          scopes.add(new Scope(rs.getString(1), rs.getString(2)));
+        }
+      }
+      for (Scope scope : scopes) {
+        PreparedStatement rows = statement("SELECT " + KEY_PAIR_COLUMNS + " FROM key_pairs" + IN_SCOPE, scope);
+        PreparedStatement update = statement("UPDATE key_pairs SET row_check = ?3" + IN_SCOPE + " AND id = ?4", scope);
+        try (ResultSet rs = rows.executeQuery()) {
+          while (rs.next()) {
+            update.setLong(3, keyPairCheck(scope, keyPairRow(rs), rs.getString(10)));
+            update.setString(4, rs.getString(1));
+            update.executeUpdate();
+          }
+        }
+        rows = statement("SELECT " + INSTANCE_COLUMNS + " FROM instances" + IN_SCOPE, scope);
+        update = statement("UPDATE instances SET row_check = ?3" + IN_SCOPE + " AND id = ?4", scope);
+        try (ResultSet rs = rows.executeQuery()) {
+          while (rs.next()) {
+            update.setLong(3, instanceCheck(scope, instanceRow(rs)));
+            update.setString(4, rs.getString(1));
+            update.executeUpdate();
+          }
+        }
+      }
+      dialect.writeSchemaVersion(connection, SCHEMA_VERSION);
+      return null;
+    });
   }
 
   // ---------------------------------------------------------------------------------------------- plumbing
@@ -237,6 +297,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       try {
         return work.run();
       } catch (SQLException e) {
+        forgetStatements();
         throw failure(what, e);
       } catch (Encodings.Malformed e) {
         throw corrupt(what, e);
@@ -253,10 +314,13 @@ public final class JdbcKeyPairStore implements KeyPairStore {
         execute(dialect.beginWrite());
         inTransaction = true;
         T result = work.run();
+        CrashPoint.reach("write-before-commit");
         execute("COMMIT");
         inTransaction = false;
+        CrashPoint.reach("write-after-commit");
         return result;
       } catch (SQLException e) {
+        forgetStatements();
         throw failure(what, e);
       } catch (Encodings.Malformed e) {
         throw corrupt(what, e);
@@ -276,6 +340,21 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     try (Statement s = connection.createStatement()) {
       s.execute(sql);
     }
+  }
+
+  /**
+   * Closes and forgets the kept statements: after a failure, since the driver may have closed the one that failed
+   * (SQLite's {@code SQLITE_FULL} does), and at close. The next call prepares them again.
+   */
+  private void forgetStatements() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException ignored) {
+        // closed already, or the connection is gone: it is forgotten either way
+      }
+    }
+    statements.clear();
   }
 
   /** A prepared statement for {@code sql}, kept for the next call; parameters 1 and 2 are the scope. */
@@ -307,7 +386,25 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     }
   }
 
-  private static StoredKeyPair keyPair(ResultSet rs) throws SQLException, Encodings.Malformed {
+  /** The key pair in the current row of {@code rs} (columns {@link #KEY_PAIR_COLUMNS}), checked. */
+  private static StoredKeyPair keyPair(ResultSet rs, Scope scope) throws SQLException, Encodings.Malformed {
+    StoredKeyPair k = keyPairRow(rs);
+    long check = rs.getLong(13);
+    if (rs.wasNull() || check != keyPairCheck(scope, k, rs.getString(10))) {
+      throw new Encodings.Malformed("a key_pairs row fails its check");
+    }
+    return k;
+  }
+
+  /** The row check of {@code k} in {@code scope}, its tags column holding {@code tags}. */
+  private static long keyPairCheck(Scope scope, StoredKeyPair k, String tags) {
+    return Encodings.rowCheck(scope.provider(), scope.region(), k.id(), k.name(), Encodings.sortKey(k.nameKey()),
+        k.type(), k.bits(), k.fingerprint(), k.fingerprintKey(), k.origin(), k.created().toEpochMilli(), tags,
+        k.publicKey(), k.publicKeyKey());
+  }
+
+  /** The key pair in the current row of {@code rs}, not checked. */
+  private static StoredKeyPair keyPairRow(ResultSet rs) throws SQLException, Encodings.Malformed {
     try {
       long bits = rs.getLong(5);
       long created = rs.getLong(9);
@@ -322,7 +419,23 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     }
   }
 
-  private static StoredInstance instance(ResultSet rs) throws SQLException, Encodings.Malformed {
+  /** The instance in the current row of {@code rs} (columns {@link #INSTANCE_COLUMNS}), checked. */
+  private static StoredInstance instance(ResultSet rs, Scope scope) throws SQLException, Encodings.Malformed {
+    StoredInstance i = instanceRow(rs);
+    long check = rs.getLong(10);
+    if (rs.wasNull() || check != instanceCheck(scope, i)) {
+      throw new Encodings.Malformed("an instances row fails its check");
+    }
+    return i;
+  }
+
+  private static long instanceCheck(Scope scope, StoredInstance i) {
+    return Encodings.rowCheck(scope.provider(), scope.region(), i.id(), i.os(), i.state(), i.keyPairId(),
+        i.keyPairName(), i.pendingPublicKey(), i.servedPublicKey(), i.restartPending() ? 1 : 0, i.version());
+  }
+
+  /** The instance in the current row of {@code rs}, not checked. */
+  private static StoredInstance instanceRow(ResultSet rs) throws SQLException, Encodings.Malformed {
     try {
       long restartPending = rs.getLong(8);
       long version = rs.getLong(9);
@@ -336,11 +449,12 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     }
   }
 
-  private static List<StoredKeyPair> keyPairs(PreparedStatement ps) throws SQLException, Encodings.Malformed {
+  private static List<StoredKeyPair> keyPairs(PreparedStatement ps, Scope scope)
+      throws SQLException, Encodings.Malformed {
     List<StoredKeyPair> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(keyPair(rs));
+        out.add(keyPair(rs, scope));
       }
     }
     return out;
@@ -401,7 +515,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
         }
       }
       PreparedStatement insert = statement("INSERT INTO key_pairs (provider, region, " + KEY_PAIR_COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", scope);
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", scope);
       insert.setString(3, keyPair.id());
       insert.setString(4, keyPair.name());
       insert.setBytes(5, nameKey);
@@ -414,6 +528,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       insert.setString(12, tags);
       insert.setString(13, keyPair.publicKey());
       setNullable(insert, 14, keyPair.publicKeyKey());
+      insert.setLong(15, keyPairCheck(scope, keyPair, tags));
       insert.executeUpdate();
       return InsertOutcome.INSERTED;
     });
@@ -427,7 +542,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       PreparedStatement ps = statement("SELECT " + KEY_PAIR_COLUMNS + " FROM key_pairs" + IN_SCOPE + " AND id = ?",
           scope);
       ps.setString(3, id);
-      return single(keyPairs(ps), StoredKeyPair::id, id);
+      return single(keyPairs(ps, scope), StoredKeyPair::id, id);
     });
   }
 
@@ -439,7 +554,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       PreparedStatement ps = statement("SELECT " + KEY_PAIR_COLUMNS + " FROM key_pairs" + IN_SCOPE
           + " AND name_key = ?", scope);
       ps.setBytes(3, Encodings.sortKey(nameKey));
-      return single(keyPairs(ps), StoredKeyPair::nameKey, nameKey);
+      return single(keyPairs(ps, scope), StoredKeyPair::nameKey, nameKey);
     });
   }
 
@@ -451,7 +566,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       PreparedStatement ps = statement("SELECT " + KEY_PAIR_COLUMNS + " FROM key_pairs" + IN_SCOPE
           + " AND fingerprint_key = ? ORDER BY name_key", scope);
       ps.setString(3, fingerprintKey);
-      List<StoredKeyPair> rows = keyPairs(ps);
+      List<StoredKeyPair> rows = keyPairs(ps, scope);
       checkAscending(rows, null);
       for (StoredKeyPair k : rows) {
         if (!k.fingerprintKey().equals(fingerprintKey)) {
@@ -480,7 +595,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
         ps.setBytes(3, Encodings.sortKey(afterNameKey));
         ps.setInt(4, limit);
       }
-      List<StoredKeyPair> rows = keyPairs(ps);
+      List<StoredKeyPair> rows = keyPairs(ps, scope);
       checkAscending(rows, afterNameKey);
       return rows;
     });
@@ -527,11 +642,18 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     String encoded = Encodings.encodeTags(tags);
     String expected = Encodings.encodeTags(expectedTags);
     return write("replace tags", () -> {
-      PreparedStatement ps = statement("UPDATE key_pairs SET tags = ?3" + IN_SCOPE + " AND id = ?4 AND tags = ?5",
+      PreparedStatement read = statement("SELECT " + KEY_PAIR_COLUMNS + " FROM key_pairs" + IN_SCOPE + " AND id = ?",
+          scope);
+      read.setString(3, id);
+      Optional<StoredKeyPair> current = single(keyPairs(read, scope), StoredKeyPair::id, id);
+      if (current.isEmpty() || !Encodings.encodeTags(current.get().tags()).equals(expected)) {
+        return false;
+      }
+      PreparedStatement ps = statement("UPDATE key_pairs SET tags = ?3, row_check = ?4" + IN_SCOPE + " AND id = ?5",
           scope);
       ps.setString(3, encoded);
-      ps.setString(4, id);
-      ps.setString(5, expected);
+      ps.setLong(4, keyPairCheck(scope, current.get(), encoded));
+      ps.setString(5, id);
       return ps.executeUpdate() == 1;
     });
   }
@@ -547,15 +669,17 @@ public final class JdbcKeyPairStore implements KeyPairStore {
         return false;
       }
       PreparedStatement ps = statement("INSERT INTO instances (provider, region, " + INSTANCE_COLUMNS
-          + ") VALUES (?, ?, ?10, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11)", scope);
-      bindInstance(ps, instance);
+          + ") VALUES (?, ?, ?10, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?12)", scope);
+      bindInstance(ps, scope, instance);
       ps.executeUpdate();
       return true;
     });
   }
 
-  /** Binds ?3 to ?11: os, state, key_pair_id, key_pair_name, pending, served, restart_pending, id, version. */
-  private static void bindInstance(PreparedStatement ps, StoredInstance i) throws SQLException {
+  /**
+   * Binds ?3 to ?12: os, state, key_pair_id, key_pair_name, pending, served, restart_pending, id, version, row_check.
+   */
+  private static void bindInstance(PreparedStatement ps, Scope scope, StoredInstance i) throws SQLException {
     ps.setString(3, i.os());
     ps.setString(4, i.state());
     setNullable(ps, 5, i.keyPairId());
@@ -565,6 +689,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     ps.setInt(9, i.restartPending() ? 1 : 0);
     ps.setString(10, i.id());
     ps.setLong(11, i.version());
+    ps.setLong(12, instanceCheck(scope, i));
   }
 
   @Override
@@ -575,7 +700,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       PreparedStatement ps = statement("SELECT " + INSTANCE_COLUMNS + " FROM instances" + IN_SCOPE + " AND id = ?",
           scope);
       ps.setString(3, id);
-      return single(instances(ps), StoredInstance::id, id);
+      return single(instances(ps, scope), StoredInstance::id, id);
     });
   }
 
@@ -584,7 +709,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     Objects.requireNonNull(scope, "scope");
     return read("list instances", () -> {
       List<StoredInstance> rows = instances(statement("SELECT " + INSTANCE_COLUMNS + " FROM instances" + IN_SCOPE,
-          scope));
+          scope), scope);
       StoredInstance[] sorted = rows.toArray(new StoredInstance[0]);
       Arrays.sort(sorted, (a, b) -> a.id().compareTo(b.id())); // String.compareTo order, as the in-memory store
       for (int i = 1; i < sorted.length; i++) {
@@ -596,11 +721,12 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     });
   }
 
-  private static List<StoredInstance> instances(PreparedStatement ps) throws SQLException, Encodings.Malformed {
+  private static List<StoredInstance> instances(PreparedStatement ps, Scope scope)
+      throws SQLException, Encodings.Malformed {
     List<StoredInstance> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        out.add(instance(rs));
+        out.add(instance(rs, scope));
       }
     }
     return out;
@@ -628,8 +754,8 @@ public final class JdbcKeyPairStore implements KeyPairStore {
       }
       PreparedStatement ps = statement("UPDATE instances SET os = ?3, state = ?4, key_pair_id = ?5,"
           + " key_pair_name = ?6, pending_public_key = ?7, served_public_key = ?8, restart_pending = ?9,"
-          + " version = ?11" + IN_SCOPE + " AND id = ?10", scope);
-      bindInstance(ps, replacement);
+          + " version = ?11, row_check = ?12" + IN_SCOPE + " AND id = ?10", scope);
+      bindInstance(ps, scope, replacement);
       return ps.executeUpdate() == 1;
     });
   }
@@ -645,14 +771,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
         return;
       }
       closed = true;
-      for (PreparedStatement ps : statements.values()) {
-        try {
-          ps.close();
-        } catch (SQLException ignored) {
-          // closing the connection below releases it anyway
-        }
-      }
-      statements.clear();
+      forgetStatements();
       try {
         dialect.beforeClose(connection);
       } catch (SQLException ignored) {

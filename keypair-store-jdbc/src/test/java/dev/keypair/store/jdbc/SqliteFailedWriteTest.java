@@ -6,11 +6,14 @@ import static dev.keypair.store.jdbc.Fixtures.keyPair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.store.spi.StoreErrors;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +23,12 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A write that cannot get the lock fails with {@code Store.Unavailable} after the busy timeout and changes nothing.
- * (A read-only file does not stop root, who runs CI; another connection holding the write lock stops everyone.)
+ * HOSTILE 38: a write that fails fails with {@code Store.Unavailable}, acknowledges nothing and changes nothing,
+ * and the store works again once the fault is gone: a write lock held by another connection past the busy timeout,
+ * a full disk (SQLite's page limit, its {@code SQLITE_FULL} path), an I/O error (the file size limit of the
+ * process, {@code EFBIG} on the write-ahead log), and a statement failing midway. (A read-only file does not stop
+ * root, who runs CI, and neither does a removed or renamed file: in WAL mode SQLite writes on through the open
+ * files.)
  */
 class SqliteFailedWriteTest {
 
@@ -29,7 +36,7 @@ class SqliteFailedWriteTest {
   Path dir;
 
   @Test
-  void aWriteBlockedByAnotherWriterFailsUnavailableAndChangesNothing() throws Exception {
+  void hostile38AWriteBlockedByAnotherWriterFailsUnavailableAndChangesNothing() throws Exception {
     Path file = dir.resolve("registry.db");
     try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(file, Duration.ofMillis(150))) {
       store.insertKeyPair(SCOPE, keyPair("k1", "a", "f"), 5);
@@ -40,7 +47,7 @@ class SqliteFailedWriteTest {
           Statement s = other.createStatement()) {
         s.execute("BEGIN IMMEDIATE");
         s.execute("INSERT INTO key_pairs SELECT provider, region, 'k9', 'z', x'007A', type, bits, fingerprint,"
-            + " fingerprint_key, origin, created, tags, public_key, NULL FROM key_pairs");
+            + " fingerprint_key, origin, created, tags, public_key, NULL, row_check FROM key_pairs");
         List<Executable> writes = List.of(
             () -> store.insertKeyPair(SCOPE, keyPair("k2", "b", "f"), 5),
             () -> store.deleteKeyPair(SCOPE, "k1", false),
@@ -72,7 +79,7 @@ class SqliteFailedWriteTest {
   }
 
   @Test
-  void aWriteThatFailsMidwayIsRolledBack() throws Exception {
+  void hostile38AWriteThatFailsMidwayIsRolledBack() throws Exception {
     Path file = dir.resolve("registry.db");
     JdbcKeyPairStore.openSqlite(file).close();
     // a trigger that fails the statement after the checks passed: the transaction must leave nothing behind
@@ -88,5 +95,151 @@ class SqliteFailedWriteTest {
       assertThat(store.insertKeyPair(SCOPE, keyPair("k2", "b", "f"), 5)).isEqualTo(
           dev.keypair.store.spi.KeyPairStore.InsertOutcome.INSERTED);
     }
+  }
+
+  /** The SQLite dialect, keeping the store's connection so that a test can set its page limit. */
+  private static final class PageLimit implements Dialect {
+    private final Dialect sqlite;
+    private Connection connection;
+
+    PageLimit(Dialect sqlite) {
+      this.sqlite = sqlite;
+    }
+
+    /** Lets the database grow to {@code pages} at most (SQLite keeps it at least at its current size). */
+    void set(long pages) throws Exception {
+      try (Statement s = connection.createStatement()) {
+        s.execute("PRAGMA max_page_count = " + pages);
+      }
+    }
+
+    @Override
+    public String name() {
+      return sqlite.name();
+    }
+
+    @Override
+    public List<String> createSchema() {
+      return sqlite.createSchema();
+    }
+
+    @Override
+    public String beginWrite() {
+      return sqlite.beginWrite();
+    }
+
+    @Override
+    public int readSchemaVersion(Connection c) throws SQLException {
+      return sqlite.readSchemaVersion(c);
+    }
+
+    @Override
+    public void writeSchemaVersion(Connection c, int version) throws SQLException {
+      sqlite.writeSchemaVersion(c, version);
+    }
+
+    @Override
+    public String checkIntegrity(Connection c) throws SQLException {
+      return sqlite.checkIntegrity(c);
+    }
+
+    @Override
+    public void configure(Connection c) throws SQLException {
+      sqlite.configure(c);
+      connection = c;
+    }
+
+    @Override
+    public void beforeClose(Connection c) throws SQLException {
+      sqlite.beforeClose(c);
+    }
+
+    @Override
+    public ErrorCode classify(SQLException e) {
+      return sqlite.classify(e);
+    }
+
+    @Override
+    public String describe(SQLException e) {
+      return sqlite.describe(e);
+    }
+  }
+
+  @Test
+  void hostile38AFullDiskFailsTheWriteWithNothingChangedAndTheStoreWorksOnceThereIsRoom() throws Exception {
+    Path file = dir.resolve("registry.db");
+    PageLimit[] limit = new PageLimit[1];
+    Map<String, String> big = Map.of("big", "x".repeat(20_000)); // overflow pages: the file must grow
+    try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(file, Duration.ofSeconds(2),
+        d -> limit[0] = new PageLimit(d))) {
+      store.insertKeyPair(SCOPE, keyPair("k1", "a", "f"), 5);
+      store.insertInstance(SCOPE, instance("i-1", null, 1));
+      var before = List.of(store.keyPairs(SCOPE, null, 10), store.instances(SCOPE));
+
+      limit[0].set(1); // no room beyond the pages it has
+      List<Executable> writes = List.of(
+          () -> store.insertKeyPair(SCOPE, keyPair("k2", "b", "f", null, big), 5),
+          () -> store.replaceTags(SCOPE, "k1", Map.of(), big));
+      for (Executable write : writes) {
+        assertThatThrownBy(write::execute).isInstanceOfSatisfying(KeyPairException.class, e -> {
+          assertThat(e.code()).isEqualTo(StoreErrors.UNAVAILABLE);
+          assertThat(e.getMessage()).contains("SQLITE_FULL").doesNotContain("\n");
+        });
+        assertThat(List.of(store.keyPairs(SCOPE, null, 10), store.instances(SCOPE))).isEqualTo(before);
+      }
+
+      limit[0].set(1 << 30); // room again
+      assertThat(store.insertKeyPair(SCOPE, keyPair("k2", "b", "f", null, big), 5)).isEqualTo(
+          dev.keypair.store.spi.KeyPairStore.InsertOutcome.INSERTED);
+      assertThat(store.replaceTags(SCOPE, "k1", Map.of(), big)).isTrue();
+    }
+    try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(file)) {
+      assertThat(store.keyPairs(SCOPE, null, 10)).containsExactly(keyPair("k1", "a", "f", null, big),
+          keyPair("k2", "b", "f", null, big));
+    }
+  }
+
+  @Test
+  void hostile38AnIoErrorFailsEveryWriteWithNothingAcknowledgedAndTheStoreWorksOnceItIsGone() throws Exception {
+    Path file = dir.resolve("registry.db");
+    JdbcKeyPairStore.openSqlite(file).close();
+    try (ChildJvm child = new ChildJvm(dir.resolve("serve.err"), "serve", file.toString())) {
+      assertThat(call(child, "INSERT k1")).isEqualTo("OK INSERTED");
+      assertThat(call(child, "INSERT k2")).isEqualTo("OK INSERTED");
+      String before = call(child, "LIST");
+      assertThat(before).isEqualTo("OK k1,k2");
+
+      // the child may no longer grow any file: its next commit's append to the write-ahead log fails (EFBIG)
+      prlimit(child, Files.size(Path.of(file + "-wal")) + ":");
+      for (String write : List.of("INSERT k3", "DELETE k1", "TAG k2 v")) {
+        assertThat(call(child, write)).as(write).startsWith("ERROR Store.Unavailable ").contains("SQLITE_IOERR");
+        assertThat(call(child, "LIST")).isEqualTo(before);
+      }
+
+      prlimit(child, "unlimited:");
+      assertThat(call(child, "INSERT k3")).isEqualTo("OK INSERTED");
+      assertThat(call(child, "DELETE k1")).isEqualTo("OK DELETED");
+      assertThat(call(child, "TAG k2 v")).isEqualTo("OK true");
+      assertThat(call(child, "LIST")).isEqualTo("OK k2v,k3");
+    }
+    try (JdbcKeyPairStore store = JdbcKeyPairStore.openSqlite(file)) {
+      assertThat(store.keyPairs(StoreChild.CHURN_SCOPE, null, 10)).extracting(k -> k.id()).containsExactly("k2",
+          "k3");
+    }
+  }
+
+  private String call(ChildJvm child, String line) throws Exception {
+    child.send(line);
+    String reply = child.nextLine(60);
+    assertThat(reply).as(Files.readString(dir.resolve("serve.err"))).isNotNull();
+    return reply;
+  }
+
+  /** Sets the child's file size limit ({@code prlimit}, util-linux): {@code SOFT:} in bytes, or {@code unlimited:}. */
+  private static void prlimit(ChildJvm child, String fsize) throws Exception {
+    Process p = new ProcessBuilder("prlimit", "--pid", "" + child.process.pid(), "--fsize=" + fsize)
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(output).isZero();
   }
 }

@@ -18,6 +18,12 @@ class SqliteStoreContractTest extends KeyPairStoreContract {
   private static int counter;
   private final Map<KeyPairStore, Path> files = new IdentityHashMap<>();
 
+  /** HOSTILE 33 and 34 ask for 200 repetitions of each race, on disk as in memory. */
+  @Override
+  protected int raceRepetitions() {
+    return 200;
+  }
+
   @Override
   protected synchronized KeyPairStore newStore() {
     Path file = dir.resolve("store-" + (++counter) + ".db");
