@@ -41,10 +41,15 @@ class PublicKeyFuzzTest {
     });
   }
 
+  /**
+   * Re-encoded with {@link Rfc4716#encode(SshPublicKey)}, which keeps the comment's bytes (the headers
+   * are decoded as UTF-8, lossily: a comment that is not UTF-8 would not survive them).
+   */
   @FuzzTest
   void rfc4716(byte[] text) {
-    returnsOrRefuses(() -> Rfc4716.parse(text, FUZZ_LIMITS)).ifPresent(key ->
-        assertThat(Rfc4716.parse(Rfc4716.encode(key.key(), key.headers()), FUZZ_LIMITS)).isEqualTo(key));
+    returnsOrRefuses(() -> Rfc4716.parse(text, FUZZ_LIMITS)).map(Rfc4716Key::key).ifPresent(key ->
+        returnsOrRefuses(() -> Rfc4716.encode(key)).ifPresent(again ->
+            assertThat(Rfc4716.parse(again, FUZZ_LIMITS).key()).isEqualTo(key)));
   }
 
   @FuzzTest
