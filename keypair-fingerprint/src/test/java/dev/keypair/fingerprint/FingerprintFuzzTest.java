@@ -10,7 +10,7 @@ import dev.keypair.testsupport.Fixtures;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Coverage-guided fuzz target for a fingerprint a user pastes (FUZZING.md): {@link FingerprintMatcher}
+ * Coverage-guided fuzz target for a fingerprint a user pastes (README, "Fuzzing"): {@link FingerprintMatcher}
  * parses it and compares it with an RSA key's fingerprints (so the AWS MD5 candidate is tried too).
  * Each plain test run replays the seeds under {@code FingerprintFuzzTestInputs/pastedFingerprint/}.
  */

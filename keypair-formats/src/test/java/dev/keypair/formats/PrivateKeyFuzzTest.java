@@ -10,7 +10,7 @@ import dev.keypair.core.Passphrase;
 import dev.keypair.core.SshPrivateKey;
 
 /**
- * Coverage-guided fuzz targets for the private-key decoders (FUZZING.md). Each plain test run replays
+ * Coverage-guided fuzz targets for the private-key decoders (README, "Fuzzing"). Each plain test run replays
  * the seeds under {@code PrivateKeyFuzzTestInputs/<method>/}; {@code JAZZER_FUZZ=1} fuzzes one target.
  * Every target decodes with the passphrase of its format's encrypted seeds, so the fuzzer reaches the
  * decrypted key, under {@link dev.keypair.testsupport.Totality#FUZZ_LIMITS} so that no KDF parameter

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Coverage-guided fuzz targets for the public-key decoders (FUZZING.md). Each plain test run replays
+ * Coverage-guided fuzz targets for the public-key decoders (README, "Fuzzing"). Each plain test run replays
  * the seeds under {@code PublicKeyFuzzTestInputs/<method>/}; {@code JAZZER_FUZZ=1} fuzzes one target.
  * Every target asserts totality ({@link dev.keypair.testsupport.Totality}) and that what decodes
  * re-encodes to a key that decodes equal.

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Coverage-guided fuzz target for registry import (FUZZING.md): the same bytes imported as a public key
+ * Coverage-guided fuzz target for registry import (README, "Fuzzing"): the same bytes imported as a public key
  * file and as a private key file into a fresh in-memory registry of every seed profile. Each plain test
  * run replays the seeds under {@code RegistryImportFuzzTestInputs/importKeyFile/}.
  */

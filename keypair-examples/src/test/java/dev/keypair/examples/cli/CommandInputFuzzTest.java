@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Coverage-guided fuzz targets for the command's file inputs (FUZZING.md): each runs a command in-process
+ * Coverage-guided fuzz targets for the command's file inputs (README, "Fuzzing"): each runs a command in-process
  * on a file holding the fuzzer's bytes. The command has no way to lower the KDF caps, so no target gives a
  * passphrase file: an encrypted key is read for its public half or refused before any KDF runs. Each plain
  * test run replays the seeds under {@code CommandInputFuzzTestInputs/<method>/}.
