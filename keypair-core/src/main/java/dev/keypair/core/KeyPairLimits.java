@@ -42,9 +42,10 @@ package dev.keypair.core;
  *
  * <p>Every KDF parameter is checked against its cap before the KDF runs and before anything it
  * needs is allocated; so is every cheap structural check of a key file. At the caps a hostile key
- * file costs seconds of one core, measured here with the JVM's full JIT: bcrypt at 1024 rounds about
- * 7.5 s (ssh-keygen itself takes 5.7 s for {@code -a 1000}), PBKDF2 at 4,000,000 about 2 s (SHA-1)
- * to 3 s (SHA-512), Argon2 at the work cap and scrypt at the memory cap about 2 to 3 s. That is the
+ * file costs seconds of CPU, measured here with the JVM's full JIT: bcrypt at 1024 rounds about 7.5 s
+ * of CPU, about 4 s of wall time where two cores are free (the two blocks of a 48- or 64-byte output
+ * run in parallel; ssh-keygen itself takes 5.7 s for {@code -a 1000}), PBKDF2 at 4,000,000 about
+ * 2 s (SHA-1) to 3 s (SHA-512), Argon2 at the work cap and scrypt at the memory cap about 2 to 3 s. That is the
  * price of reading the keys real users make: the issue's floor is {@code ssh-keygen -a 1000}. Lower
  * the caps where untrusted key files arrive in volume.
  *

@@ -2,6 +2,7 @@ package dev.keypair.testsupport;
 
 import dev.keypair.core.internal.Wipe;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Observes what an action wipes through {@link Wipe} (the production code's test hook), then uninstalls. */
@@ -12,10 +13,10 @@ public final class Wipes {
     void run() throws Exception;
   }
 
-  /** One wiped buffer and its tag. */
-  public record Seen(String tag, Object buffer) {}
+  /** One wiped buffer, its tag, and the thread that wiped it. */
+  public record Seen(String tag, Object buffer, Thread thread) {}
 
-  /** What was wiped, in order. */
+  /** What was wiped, in the order the observer saw it (wipes from other threads interleave). */
   public record Observed(List<Seen> seen) {
     public List<String> tags() {
       return seen.stream().map(Seen::tag).toList();
@@ -34,12 +35,14 @@ public final class Wipes {
   private Wipes() {}
 
   /**
-   * Runs {@code action} with an observer installed and returns what it wiped; the observer is removed
-   * even if the action throws, and the action's exception propagates.
+   * Runs {@code action} with an observer installed and returns what it wiped, on any thread, while the
+   * observer was installed (code that wipes on worker threads, such as bcrypt_pbkdf's blocks, must
+   * have finished before the action returns for its wipes to count); the observer is removed even if
+   * the action throws, and the action's exception propagates.
    */
   public static Observed during(Action action) {
-    List<Seen> seen = new ArrayList<>();
-    Wipe.setObserverForTests((tag, buffer) -> seen.add(new Seen(tag, buffer)));
+    List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    Wipe.setObserverForTests((tag, buffer) -> seen.add(new Seen(tag, buffer, Thread.currentThread())));
     try {
       action.run();
     } catch (RuntimeException | Error e) {
@@ -49,6 +52,8 @@ public final class Wipes {
     } finally {
       Wipe.setObserverForTests(null);
     }
-    return new Observed(List.copyOf(seen));
+    synchronized (seen) {
+      return new Observed(List.copyOf(seen));
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keypair.core.internal.Wipe;
+import dev.keypair.testsupport.Wipes;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -61,18 +62,59 @@ class BcryptPbkdfTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** Everything derived from the passphrase is zeroed through Wipe; the output is the caller's. */
+  /**
+   * Everything derived from the passphrase is zeroed through Wipe, each block's buffers by the thread
+   * that computed the block and before derive returns; the output is the caller's.
+   */
   @Test
   void wipesItsIntermediates() {
-    byte[][] result = new byte[1][];
-    dev.keypair.testsupport.Wipes.Observed w = dev.keypair.testsupport.Wipes.during(
-        () -> result[0] = BcryptPbkdf.derive("secret".getBytes(StandardCharsets.US_ASCII), new byte[16], 2, 48));
-    byte[] out = result[0];
-    List<String> tags = w.tags();
-    List<Object> buffers = w.buffers();
-    assertThat(tags).contains("bcrypt-sha2pass", "bcrypt-sha2salt", "bcrypt-countsalt", "bcrypt-block", "bcrypt-out",
-        "bcrypt-passwords", "bcrypt-cdata", "bcrypt-saltwords", "blowfish-p", "blowfish-s");
-    assertThat(buffers).allMatch(Wipe::isWiped).noneMatch(b -> b == out);
-    assertThat(Wipe.isWiped(out)).isFalse();
+    for (int length : new int[] {32, 48, BcryptPbkdf.MAX_OUTPUT}) {
+      byte[][] result = new byte[1][];
+      Wipes.Observed w = Wipes.during(
+          () -> result[0] = BcryptPbkdf.derive("secret".getBytes(StandardCharsets.US_ASCII), new byte[16], 2, length));
+      byte[] out = result[0];
+      List<String> tags = w.tags();
+      assertThat(tags).as("length %d", length).contains("bcrypt-sha2pass", "bcrypt-passwords", "bcrypt-saltwords");
+      int blocks = (length + 31) / 32;
+      for (String perBlock : List.of("bcrypt-sha2salt", "bcrypt-countsalt", "bcrypt-block", "bcrypt-out",
+          "bcrypt-cdata", "blowfish-p", "blowfish-s")) {
+        assertThat(w.seen().stream().filter(s -> s.tag().equals(perBlock)).map(Wipes.Seen::buffer).distinct())
+            .as("length %d, %s", length, perBlock).hasSize(blocks);
+      }
+      assertThat(tags).doesNotContain("bcrypt-partial-output");
+      assertThat(w.buffers()).allMatch(Wipe::isWiped).noneMatch(b -> b == out);
+      assertThat(Wipe.isWiped(out)).isFalse();
+    }
+  }
+
+  /** Up to 32 bytes (one block) the calling thread does all the work, without any pool. */
+  @Test
+  void oneBlockRunsOnTheCallingThread() {
+    for (int length : new int[] {1, 24, 32}) {
+      Wipes.Observed w = Wipes.during(() -> BcryptPbkdf.derive(new byte[] {7}, new byte[] {9}, 3, length));
+      assertThat(w.seen()).isNotEmpty().allMatch(s -> s.thread() == Thread.currentThread());
+    }
+  }
+
+  /**
+   * An interrupted caller still gets the full, right output (the blocks run to the end: their
+   * threads wipe what they hold) and keeps its interrupt status.
+   */
+  @Test
+  void anInterruptedCallerGetsTheKeyAndKeepsItsInterrupt() {
+    byte[] pass = "interrupted".getBytes(StandardCharsets.US_ASCII);
+    byte[] salt = new byte[16];
+    for (int length : new int[] {48, 64}) {
+      byte[] theirs = new byte[length];
+      new BCrypt().pbkdf(pass, salt, 16, theirs);
+      Thread.currentThread().interrupt();
+      byte[] ours;
+      try {
+        ours = BcryptPbkdf.derive(pass, salt, 16, length);
+      } finally {
+        assertThat(Thread.interrupted()).as("interrupt status kept").isTrue();
+      }
+      assertThat(ours).isEqualTo(theirs);
+    }
   }
 }
