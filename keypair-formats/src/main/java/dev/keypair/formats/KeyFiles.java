@@ -13,12 +13,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -126,8 +128,27 @@ public final class KeyFiles {
     write(target, content, options, PUBLIC_READABLE);
   }
 
+  /**
+   * Writes a file of the user's own that must stay owner-only, such as {@code authorized_keys}: mode 0600, by
+   * the same safe steps, and when it replaces a file, with that file's owner and group. The temporary file is
+   * given them before the rename, so a file root edits for a user is the user's again the instant it has its
+   * name (never root's, which sshd's StrictModes would still accept but the user could no longer edit). A new
+   * file gets the owner and group the process creates files with. Where the owner cannot be given (a process
+   * that is not root replacing another user's file) the write fails with the {@link IOException} and the
+   * old file stays.
+   */
+  public static void writeOwnerOnlyKeepingOwner(Path target, byte[] content, WriteOptions options)
+      throws IOException {
+    write(target, content, options, OWNER_ONLY, true);
+  }
+
   private static void write(Path target, byte[] content, WriteOptions options, Set<PosixFilePermission> mode)
       throws IOException {
+    write(target, content, options, mode, false);
+  }
+
+  private static void write(Path target, byte[] content, WriteOptions options, Set<PosixFilePermission> mode,
+      boolean keepOwner) throws IOException {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(options, "options");
@@ -178,6 +199,9 @@ public final class KeyFiles {
           throw new KeyPairException(ErrorCode.INSECURE_FILE, "the new key file got more access than "
               + PosixFilePermissions.toString(mode));
         }
+        if (keepOwner && posix) {
+          giveOwnerOf(file, temp);
+        }
         if (options.replaceExisting()) {
           moveAtomically(temp, file);
         } else {
@@ -193,6 +217,25 @@ public final class KeyFiles {
       forceDirectory(dir);
     } finally {
       WRITING.remove(temp);
+    }
+  }
+
+  /** Gives {@code temp} the owner and group of {@code file}, if that exists and they differ. */
+  private static void giveOwnerOf(Path file, Path temp) throws IOException {
+    PosixFileAttributes old;
+    try {
+      old = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return;
+    }
+    PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class,
+        LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributes now = view.readAttributes();
+    if (!now.owner().equals(old.owner())) {
+      view.setOwner(old.owner());
+    }
+    if (!now.group().equals(old.group())) {
+      view.setGroup(old.group());
     }
   }
 

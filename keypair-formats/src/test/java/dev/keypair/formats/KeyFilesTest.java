@@ -86,6 +86,35 @@ class KeyFilesTest {
     assertThat(leftovers()).isEmpty();
   }
 
+  /**
+   * A user's file replaced by root (the tests run as root) keeps its owner and group and gets 0600 on a new inode;
+   * the owner is given before the rename, so the new name never belongs to root.
+   */
+  @Test
+  void keepingTheOwnerReplacesAUsersFileWithOneOfTheSameOwnerAndGroup() throws Exception {
+    Path target = dir.resolve("authorized_keys");
+    Files.writeString(target, "old");
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setAttribute(target, "unix:uid", 1234);
+    Files.setAttribute(target, "unix:gid", 2345);
+    Object inodeBefore = Files.getAttribute(target, "unix:ino");
+    KeyFiles.writeOwnerOnlyKeepingOwner(target, KEY, KeyFiles.WriteOptions.safe().withReplaceExisting(true));
+    assertThat(Files.getAttribute(target, "unix:uid")).isEqualTo(1234);
+    assertThat(Files.getAttribute(target, "unix:gid")).isEqualTo(2345);
+    assertThat(Files.getAttribute(target, "unix:ino")).isNotEqualTo(inodeBefore);
+    assertThat(mode(target)).isEqualTo("rw-------");
+    assertThat(Files.readAllBytes(target)).isEqualTo(KEY);
+    assertThat(leftovers()).isEmpty();
+  }
+
+  @Test
+  void keepingTheOwnerGivesANewFileTheProcesssOwnerAndMode0600() throws Exception {
+    Path target = dir.resolve("authorized_keys");
+    KeyFiles.writeOwnerOnlyKeepingOwner(target, KEY, KeyFiles.WriteOptions.safe());
+    assertThat(Files.getAttribute(target, "unix:uid")).isEqualTo(Files.getAttribute(dir, "unix:uid"));
+    assertThat(mode(target)).isEqualTo("rw-------");
+  }
+
   @Test
   void anExistingFileIsKeptUnlessReplacingWasAsked() throws Exception {
     Path target = dir.resolve("id_rsa");
