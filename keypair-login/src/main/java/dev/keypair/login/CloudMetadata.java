@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * What a cloud's metadata holds for a public key, rendered as the instance (or its guest agent) reads it.
@@ -24,11 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class CloudMetadata {
 
-  /**
-   * A user name GCP's guest agent can create and this rendering can carry: 1 to 32 of {@code [A-Za-z0-9._-]},
-   * not starting with {@code -} (a colon or white space would break the entry).
-   */
-  private static final Pattern USER = Pattern.compile("[A-Za-z0-9._][A-Za-z0-9._-]{0,31}");
   private static final DateTimeFormatter EXPIRE_ON =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+0000'").withZone(ZoneOffset.UTC);
 
@@ -69,12 +63,9 @@ public final class CloudMetadata {
     return OpenSshPublicKeys.encodeToString(key);
   }
 
+  /** A user name GCP's guest agent can create and this rendering can carry (a colon or white space would break it). */
   private static void requireUser(String user) {
-    Objects.requireNonNull(user, "user");
-    if (!USER.matcher(user).matches()) {
-      throw new KeyPairException(ErrorCode.of("Login.InvalidUser", ErrorCode.Category.INPUT),
-          "a user name for GCP metadata is 1 to 32 of A-Z a-z 0-9 . _ - and does not start with -");
-    }
+    UserNames.requirePortable(user, "GCP metadata");
   }
 
   private static String requireLine(String text, String what) {

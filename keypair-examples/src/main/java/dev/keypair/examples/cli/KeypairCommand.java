@@ -42,8 +42,8 @@ public final class KeypairCommand {
   static Map<String, CliCommand> commands() {
     Map<String, CliCommand> m = new LinkedHashMap<>();
     for (CliCommand c : List.of(new GenerateCommand(), new PublicCommand(), new ConvertCommand(),
-        new FingerprintCommand(), new VerifyCommand(), new RegistryCommand(), new AuthorizedKeysCommand(),
-        new DoctorCommand())) {
+        new FingerprintCommand(), new VerifyCommand(), new RegistryCommand(), new DoctorCommand(),
+        new AuthorizedKeysCommand(), new UserDataCommand())) {
       m.put(c.name(), c);
     }
     return m;

@@ -59,10 +59,15 @@ final class Streams {
     err.flush();
   }
 
+  /** A line for the user on stderr, {@code keypair: KIND: message}, that leaves standard output to the result. */
+  static void note(String kind, String message) {
+    err.println("keypair: " + kind + ": " + KeypairCommand.oneLine(message));
+    err.flush();
+  }
+
   /** A warning on stderr: {@code keypair: warning: message}; the command goes on. */
   static void warning(String message) {
-    err.println("keypair: warning: " + KeypairCommand.oneLine(message));
-    err.flush();
+    note("warning", message);
   }
 
   private static void check() {

@@ -79,6 +79,7 @@ final class HostileFiles {
     bad.accept("convert pkcs8 +pass +new", new String[] {"convert", "--in", in, "--format", "pkcs8",
         "--passphrase-file", pass, "--new-passphrase-file", pass});
     bad.accept("verify", new String[] {"verify", "--in", in, "--fingerprint", VERIFY_FP});
+    bad.accept("user-data", new String[] {"user-data", "--user", "ec2-user", "--in", in});
     bad.accept("verify +pass", new String[] {"verify", "--in", in, "--fingerprint", VERIFY_FP,
         "--passphrase-file", pass});
     String[] registry = {"registry", "--store", store.toString(), "--provider", "aws-ec2", "--region", "eu-west-1",
