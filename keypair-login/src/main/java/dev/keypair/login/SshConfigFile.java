@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  *       block that could apply to the alias (a {@code Match} block, or a {@code Host} block with a matching pattern
  *       such as {@code Host *}), together with the comment lines right above that block; with none, at the end. It
  *       copies the file's style: indentation of its first indented option, the separator of its first option
- *       (not a {@code Host} or {@code Match} line) if that has an {@code =}, lower-case keywords if all of the file's are, its first line end.</li>
+ *       (not a {@code Host} or {@code Match} line) if that has an {@code =}, lower-case keywords if all of the
+ *       file's are, its first line end.</li>
  *   <li>Options that still come first are reported, not moved: global options above the first block and blocks
  *       before ours that apply to the alias ({@link Edit#notes()}).</li>
  * </ul>

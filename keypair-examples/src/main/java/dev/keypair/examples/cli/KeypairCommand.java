@@ -42,7 +42,7 @@ public final class KeypairCommand {
   static Map<String, CliCommand> commands() {
     Map<String, CliCommand> m = new LinkedHashMap<>();
     for (CliCommand c : List.of(new GenerateCommand(), new PublicCommand(), new ConvertCommand(),
-        new FingerprintCommand(), new VerifyCommand(), new RegistryCommand())) {
+        new FingerprintCommand(), new VerifyCommand(), new RegistryCommand(), new SshConfigCommand())) {
       m.put(c.name(), c);
     }
     return m;
