@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Runs the real tools keypair is checked against: {@code ssh-keygen}, {@code openssl} and
+ * Runs the real tools keypair is checked against: {@code ssh-keygen}, {@code ssh}, {@code openssl} and
  * {@code puttygen}.
  *
  * <p>A missing tool <b>fails</b> the test with the command that installs it, so that CI (whose
@@ -35,6 +35,11 @@ public final class ExternalTools {
 
   public static Tool sshKeygen() {
     return new Tool("ssh-keygen", "openssh-client");
+  }
+
+  /** The ssh client, for {@code ssh -G}: the effective config of a host, printed without connecting. */
+  public static Tool ssh() {
+    return new Tool("ssh", "openssh-client");
   }
 
   public static Tool openssl() {

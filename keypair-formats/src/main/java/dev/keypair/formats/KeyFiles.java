@@ -95,6 +95,10 @@ public final class KeyFiles {
     public WriteOptions withReplaceExisting(boolean replace) {
       return new WriteOptions(replace, followSymlinks, allowNonPosix);
     }
+
+    public WriteOptions withFollowSymlinks(boolean follow) {
+      return new WriteOptions(replaceExisting, follow, allowNonPosix);
+    }
   }
 
   /** A key file's content and, if it is readable by others, the warning to show. */
@@ -120,12 +124,12 @@ public final class KeyFiles {
 
   /** Writes a private key file with mode 0600; see the class comment. */
   public static void writePrivate(Path target, byte[] content, WriteOptions options) throws IOException {
-    write(target, content, options, OWNER_ONLY);
+    write(target, content, options, OWNER_ONLY, false, false);
   }
 
   /** Writes a public key file ({@code .pub}) with mode 0644, by the same safe steps. */
   public static void writePublic(Path target, byte[] content, WriteOptions options) throws IOException {
-    write(target, content, options, PUBLIC_READABLE);
+    write(target, content, options, PUBLIC_READABLE, false, false);
   }
 
   /**
@@ -139,16 +143,26 @@ public final class KeyFiles {
    */
   public static void writeOwnerOnlyKeepingOwner(Path target, byte[] content, WriteOptions options)
       throws IOException {
-    write(target, content, options, OWNER_ONLY, true);
+    write(target, content, options, OWNER_ONLY, false, true);
   }
 
-  private static void write(Path target, byte[] content, WriteOptions options, Set<PosixFilePermission> mode)
+  /**
+   * Writes a file that is not a key (an ssh config) by the same safe steps, with exactly {@code mode}: the
+   * temporary file is created with it and, where a umask narrowed it, given it before the rename, so a replaced
+   * file keeps the mode its caller read from it. A mode is never widened after the rename.
+   */
+  public static void writeWithMode(Path target, byte[] content, WriteOptions options, Set<PosixFilePermission> mode)
       throws IOException {
-    write(target, content, options, mode, false);
+    Objects.requireNonNull(mode, "mode");
+    write(target, content, options, Set.copyOf(mode), true, false);
   }
 
+  /**
+   * The one writer behind every public write: {@code exactMode} gives the temporary file exactly {@code mode}
+   * where a umask narrowed it, {@code keepOwner} the owner and group of the file it replaces.
+   */
   private static void write(Path target, byte[] content, WriteOptions options, Set<PosixFilePermission> mode,
-      boolean keepOwner) throws IOException {
+      boolean exactMode, boolean keepOwner) throws IOException {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(options, "options");
@@ -192,6 +206,9 @@ public final class KeyFiles {
         ch.force(true);
         if (!posix || !locked) {
           ch.close();
+        }
+        if (posix && exactMode && !mode.equals(Files.getPosixFilePermissions(temp))) {
+          Files.setPosixFilePermissions(temp, mode); // still before the rename: nobody else has the name yet
         }
         if (posix && !mode.containsAll(Files.getPosixFilePermissions(temp))) {
           // a umask may narrow the mode (077 makes a .pub 0600); a bit beyond what was asked means something

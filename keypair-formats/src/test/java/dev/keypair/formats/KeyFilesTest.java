@@ -115,6 +115,17 @@ class KeyFilesTest {
     assertThat(mode(target)).isEqualTo("rw-------");
   }
 
+  /** A group-writable mode survives a umask that clears group write (022 here, 002 or 077 elsewhere). */
+  @Test
+  void writeWithModeGivesExactlyTheModeAskedEvenWhereTheUmaskNarrowsIt() throws Exception {
+    Path target = dir.resolve("config");
+    Files.writeString(target, "old");
+    KeyFiles.writeWithMode(target, "new".getBytes(StandardCharsets.US_ASCII),
+        KeyFiles.WriteOptions.safe().withReplaceExisting(true), PosixFilePermissions.fromString("rw-rw-r--"));
+    assertThat(Files.readString(target)).isEqualTo("new");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-rw-r--");
+  }
+
   @Test
   void anExistingFileIsKeptUnlessReplacingWasAsked() throws Exception {
     Path target = dir.resolve("id_rsa");

@@ -43,7 +43,7 @@ public final class KeypairCommand {
     Map<String, CliCommand> m = new LinkedHashMap<>();
     for (CliCommand c : List.of(new GenerateCommand(), new PublicCommand(), new ConvertCommand(),
         new FingerprintCommand(), new VerifyCommand(), new RegistryCommand(), new DoctorCommand(),
-        new AuthorizedKeysCommand(), new UserDataCommand())) {
+        new AuthorizedKeysCommand(), new SshConfigCommand(), new UserDataCommand())) {
       m.put(c.name(), c);
     }
     return m;
