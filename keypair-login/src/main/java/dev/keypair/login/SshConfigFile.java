@@ -260,6 +260,15 @@ public final class SshConfigFile {
       return text.substring(i, j);
     }
 
+    /**
+     * {@link #separator()}, or {@code fallback} where this line has none to copy (a keyword without arguments):
+     * a value written after this line's keyword must never run into it.
+     */
+    String separatorOr(String fallback) {
+      String s = separator();
+      return s.isEmpty() ? fallback : s;
+    }
+
     /** The arguments, unquoted; null for an unterminated quote. */
     List<String> arguments() {
       String s = text.substring(indent().length() + keyword().length() + separator().length());
@@ -404,7 +413,8 @@ public final class SshConfigFile {
         boolean same = args != null && args.size() == 1 && (key.equals("identitiesonly")
             ? args.get(0).equalsIgnoreCase(value) : args.get(0).equals(value));
         if (!same) {
-          lines.set(found, new Line(l.indent() + l.keyword() + l.separator() + written(key, value), l.eol()));
+          lines.set(found, new Line(l.indent() + l.keyword() + l.separatorOr(separator) + written(key, value),
+              l.eol()));
         }
       }
       String blockIndent = indent;
@@ -413,7 +423,7 @@ public final class SshConfigFile {
         Line l = lines.get(i);
         if (l.keyword() != null) {
           blockIndent = l.indent();
-          blockSeparator = l.separator();
+          blockSeparator = l.separatorOr(separator);
           break;
         }
       }

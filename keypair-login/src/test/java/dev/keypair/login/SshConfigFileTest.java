@@ -67,6 +67,19 @@ class SshConfigFileTest {
     return new String(e.content(), StandardCharsets.UTF_8);
   }
 
+  /**
+   * A keyword without arguments has no separator to copy: the values written after it, or after another keyword
+   * of the block, get a space (found by the fuzzer: they were written as "HostNameweb.example.com").
+   */
+  @Test
+  void aKeywordWithoutArgumentsLendsNoSeparator() {
+    Edit e = edit("Host web\r\n  U\r\n  User\r\n  Compression yes\r\n", WEB);
+    assertThat(text(e)).isEqualTo("Host web\r\n  HostName web.example.com\r\n  Port 2222\r\n"
+        + "  IdentityFile /keys/web.pem\r\n  IdentitiesOnly yes\r\n  U\r\n  User ec2-user\r\n"
+        + "  Compression yes\r\n");
+    assertThat(SshConfigFile.edit(e.content(), WEB).change()).isEqualTo(SshConfigFile.Change.UNCHANGED);
+  }
+
   @Test
   void aNewBlockGoesBeforeTheFirstBlockThatAlsoAppliesWithTheCommentAboveIt() {
     Edit e = edit(BUSY, WEB);
