@@ -80,6 +80,9 @@ final class HostileFiles {
         "--passphrase-file", pass, "--new-passphrase-file", pass});
     bad.accept("verify", new String[] {"verify", "--in", in, "--fingerprint", VERIFY_FP});
     bad.accept("user-data", new String[] {"user-data", "--user", "ec2-user", "--in", in});
+    bad.accept("authorized-keys add", new String[] {"authorized-keys", "add", "--file",
+        store.resolveSibling("authorized_keys").toString(), "--in", in});
+    bad.accept("doctor", new String[] {"doctor", "--key", in});
     bad.accept("verify +pass", new String[] {"verify", "--in", in, "--fingerprint", VERIFY_FP,
         "--passphrase-file", pass});
     String[] registry = {"registry", "--store", store.toString(), "--provider", "aws-ec2", "--region", "eu-west-1",
@@ -131,7 +134,7 @@ final class HostileFiles {
 
   /** The runs of each file the script run makes: every command once, three of them with a passphrase. */
   private static final Set<String> SCRIPT_RUNS = Set.of("public", "fingerprint", "convert pkcs8 +pass +new",
-      "verify +pass", "registry import --from-private +pass");
+      "verify +pass", "registry import --from-private +pass", "user-data", "authorized-keys add", "doctor");
 
   /** A fingerprint that no hostile file can match (verify must fail on the file, not answer "no match"). */
   private static final String VERIFY_FP = "SHA256:bGkNAcRW+FpjTTeQQ7Rpl4ndD5df/zagFRCAegS7UPs";
