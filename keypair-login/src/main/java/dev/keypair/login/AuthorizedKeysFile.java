@@ -11,10 +11,8 @@ import dev.keypair.formats.AuthorizedKeys;
 import dev.keypair.formats.AuthorizedKeysLine;
 import dev.keypair.formats.KeyFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -70,15 +68,7 @@ public final class AuthorizedKeysFile {
   public static AuthorizedKeysFile read(Path file, KeyPairLimits limits) throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(limits, "limits");
-    if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
-      throw new KeyPairException(ErrorCode.UNREADABLE, file + " is not a regular file");
-    }
-    byte[] content;
-    try (InputStream in = Files.newInputStream(file)) {
-      content = in.readNBytes(limits.maxInputBytes() + 1);
-    }
-    limits.checkInputSize(content.length, file.toString());
-    return parse(content, limits);
+    return parse(LoginFiles.readRegular(file, limits, file.toString()), limits);
   }
 
   /** Every line, in file order. */

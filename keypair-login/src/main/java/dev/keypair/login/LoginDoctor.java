@@ -11,7 +11,6 @@ import dev.keypair.formats.PrivateKeys;
 import dev.keypair.formats.PublicKeys;
 import dev.keypair.login.Finding.Severity;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -373,21 +372,11 @@ public final class LoginDoctor {
   // ---------------------------------------------------------------- files
 
   private byte[] readCapped(Path file, String what) throws IOException {
-    BasicFileAttributes attrs;
     try {
-      attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      return LoginFiles.readRegular(file, limits, what);
     } catch (NoSuchFileException e) {
       throw new KeyPairException(ErrorCode.UNREADABLE, file + ": no such file");
     }
-    if (!attrs.isRegularFile()) {
-      throw new KeyPairException(ErrorCode.UNREADABLE, file + " is not a regular file");
-    }
-    byte[] content;
-    try (InputStream in = Files.newInputStream(file)) {
-      content = in.readNBytes(limits.maxInputBytes() + 1);
-    }
-    limits.checkInputSize(content.length, what);
-    return content;
   }
 
   private static int mode(java.util.Map<String, Object> attrs) {

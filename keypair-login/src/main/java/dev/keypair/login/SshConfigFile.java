@@ -155,14 +155,12 @@ public final class SshConfigFile {
     byte[] old;
     boolean exists;
     try {
-      limits.checkInputSize(Files.size(file), file.toString());
-      old = Files.readAllBytes(file);
+      old = LoginFiles.readRegular(file, limits, file.toString());
       exists = true;
     } catch (NoSuchFileException e) {
       old = new byte[0];
       exists = false;
     }
-    limits.checkInputSize(old.length, file.toString());
     Edit edit = edit(old, entry);
     if (edit.change() == Change.UNCHANGED) {
       return edit;

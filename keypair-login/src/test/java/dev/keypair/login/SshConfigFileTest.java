@@ -249,6 +249,16 @@ class SshConfigFileTest {
     assertFails(ErrorCode.INPUT_TOO_LARGE, () -> SshConfigFile.write(big, WEB, KeyPairLimits.defaults()));
   }
 
+  /** A folder or a pipe as the config is refused before it is opened (a pipe would wait for a writer for ever). */
+  @Test
+  void aConfigThatIsNoRegularFileIsRefused() throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("config.d"));
+    assertFails(ErrorCode.UNREADABLE, () -> SshConfigFile.write(folder, WEB, KeyPairLimits.defaults()));
+    Path fifo = dir.resolve("fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    assertFails(ErrorCode.UNREADABLE, () -> SshConfigFile.write(fifo, WEB, KeyPairLimits.defaults()));
+  }
+
   @Test
   void aHostLineSshWouldRefuseIsRefused() {
     assertFails(SshConfigFile.FORMAT, () -> edit("Host \"web\n", WEB));
