@@ -4,6 +4,7 @@ import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
@@ -347,16 +348,35 @@ public final class KeyFiles {
   }
 
   /**
-   * Reads a key file, capped at {@link KeyPairLimits#maxInputBytes()} before reading, with a warning
-   * if its POSIX permissions let group or others read or write it.
+   * Reads a key file as {@link #readRegular} does, with a warning if its POSIX permissions let group or others
+   * read or write it.
    */
   public static KeyFileContent readPrivate(Path file, KeyPairLimits limits) throws IOException {
+    byte[] content = readRegular(file, limits);
+    return new KeyFileContent(content, permissionWarning(file));
+  }
+
+  /**
+   * The bytes of {@code file}, which must be a regular file (a folder, a device such as {@code /dev/zero} or a pipe
+   * is refused before it is opened: they have no size to cap, or none at all), read up to one byte past
+   * {@link KeyPairLimits#maxInputBytes()}.
+   *
+   * @throws KeyPairException {@link ErrorCode#UNREADABLE} for anything but a regular file,
+   *     {@link ErrorCode#INPUT_TOO_LARGE} over the cap
+   * @throws java.nio.file.NoSuchFileException if there is no such file
+   */
+  public static byte[] readRegular(Path file, KeyPairLimits limits) throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(limits, "limits");
-    limits.checkInputSize(Files.size(file), file.toString());
-    byte[] content = Files.readAllBytes(file);
+    if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
+      throw new KeyPairException(ErrorCode.UNREADABLE, file + " is not a regular file");
+    }
+    byte[] content;
+    try (InputStream in = Files.newInputStream(file)) {
+      content = in.readNBytes(limits.maxInputBytes() + 1);
+    }
     limits.checkInputSize(content.length, file.toString());
-    return new KeyFileContent(content, permissionWarning(file));
+    return content;
   }
 
   /** The ssh-style warning for a private key file others can read, if any. */

@@ -223,6 +223,20 @@ class KeyFilesTest {
         .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INPUT_TOO_LARGE));
   }
 
+  /**
+   * A folder, a device with no end ({@code /dev/zero}: size 0, read for ever) and a pipe without a writer (opening
+   * it waits for one) are refused before they are opened.
+   */
+  @Test
+  void readingRefusesWhatIsNoRegularFile() throws Exception {
+    Path fifo = dir.resolve("fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    for (Path p : List.of(dir, Path.of("/dev/zero"), fifo)) {
+      assertThatThrownBy(() -> KeyFiles.readPrivate(p, KeyPairLimits.defaults())).as("%s", p)
+          .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNREADABLE));
+    }
+  }
+
   private List<Path> leftovers() throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> p.getFileName().toString().contains(".tmp-")).toList();

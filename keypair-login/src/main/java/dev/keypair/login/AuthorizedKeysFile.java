@@ -68,7 +68,7 @@ public final class AuthorizedKeysFile {
   public static AuthorizedKeysFile read(Path file, KeyPairLimits limits) throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(limits, "limits");
-    return parse(LoginFiles.readRegular(file, limits, file.toString()), limits);
+    return parse(KeyFiles.readRegular(file, limits), limits);
   }
 
   /** Every line, in file order. */

@@ -6,6 +6,7 @@ import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.fingerprint.Fingerprints;
 import dev.keypair.formats.AuthorizedKeyEntry;
+import dev.keypair.formats.KeyFiles;
 import dev.keypair.formats.KeyFormat;
 import dev.keypair.formats.PrivateKeys;
 import dev.keypair.formats.PublicKeys;
@@ -153,7 +154,7 @@ public final class LoginDoctor {
   private record PublicHalf(SshPublicKey key, Path source) {}
 
   private Optional<PublicHalf> examineKey(List<Finding> findings) throws IOException {
-    byte[] content = readCapped(key, "the key");
+    byte[] content = readCapped(key);
     Optional<KeyFormat> format = PrivateKeys.detect(content);
     if (format.isEmpty()) {
       throw new KeyPairException(ErrorCode.UNRECOGNIZED_FORMAT, key + " is not a private key file (ssh -i and the "
@@ -181,7 +182,7 @@ public final class LoginDoctor {
     // an encrypted PEM or PKCS#8 key keeps no public half in the clear: the .pub next to it stands in for it
     Path pub = key.resolveSibling(key.getFileName() + ".pub");
     if (Files.isRegularFile(pub)) {
-      return Optional.of(new PublicHalf(PublicKeys.decode(readCapped(pub, "the public key"), limits).key(), pub));
+      return Optional.of(new PublicHalf(PublicKeys.decode(readCapped(pub), limits).key(), pub));
     }
     findings.add(new Finding(Severity.WARN, "Key.PublicUnknown", quote(key) + " is encrypted and keeps no public "
         + "half in the clear, and there is no " + quote(pub) + "; whether authorized_keys holds it is not checked",
@@ -354,7 +355,7 @@ public final class LoginDoctor {
     if (passwd == null || !Files.isRegularFile(passwd)) {
       return Optional.empty();
     }
-    for (String line : new String(readCapped(passwd, "passwd"), StandardCharsets.UTF_8).split("\n")) {
+    for (String line : new String(readCapped(passwd), StandardCharsets.UTF_8).split("\n")) {
       String[] fields = line.split(":", -1);
       if (fields.length >= 4 && fields[0].equals(user)) {
         try {
@@ -371,9 +372,9 @@ public final class LoginDoctor {
 
   // ---------------------------------------------------------------- files
 
-  private byte[] readCapped(Path file, String what) throws IOException {
+  private byte[] readCapped(Path file) throws IOException {
     try {
-      return LoginFiles.readRegular(file, limits, what);
+      return KeyFiles.readRegular(file, limits);
     } catch (NoSuchFileException e) {
       throw new KeyPairException(ErrorCode.UNREADABLE, file + ": no such file");
     }

@@ -155,7 +155,7 @@ public final class SshConfigFile {
     byte[] old;
     boolean exists;
     try {
-      old = LoginFiles.readRegular(file, limits, file.toString());
+      old = KeyFiles.readRegular(file, limits);
       exists = true;
     } catch (NoSuchFileException e) {
       old = new byte[0];
