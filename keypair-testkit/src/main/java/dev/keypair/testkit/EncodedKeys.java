@@ -43,11 +43,11 @@ public final class EncodedKeys {
   }
 
   /**
-   * Passphrases of 1 to 40 characters, printable ASCII (spaces included) and UTF-8 ({@code ä ß é 中 ключ €}).
-   * Shrinks towards short ASCII.
+   * Passphrases of 1 to 40 characters: printable ASCII (spaces included), tabs, and UTF-8
+   * ({@code ä ß é 中 ключ €}). Shrinks towards short ASCII.
    */
   public static Arbitrary<String> passphrases() {
-    return Arbitraries.strings().withCharRange(' ', '~').withChars("äöüßé中ключ€").ofMinLength(1).ofMaxLength(40);
+    return Arbitraries.strings().withCharRange(' ', '~').withChars("äöüßé中ключ€\t").ofMinLength(1).ofMaxLength(40);
   }
 
   /** Whether {@code format} can hold a key of {@code type}. */

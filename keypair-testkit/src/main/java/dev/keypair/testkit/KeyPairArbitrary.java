@@ -4,18 +4,25 @@ import dev.keypair.core.Comment;
 import dev.keypair.core.EcCurve;
 import dev.keypair.core.EcdsaPrivateKeyData;
 import dev.keypair.core.Ed25519PrivateKeyData;
+import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyGenerator;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.KeyType;
 import dev.keypair.core.SshPrivateKey;
+import dev.keypair.core.SshPublicKey;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.NamedParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -115,43 +122,97 @@ public final class KeyPairArbitrary extends ArbitraryDecorator<SshPrivateKey> {
 
   @Override
   protected Arbitrary<SshPrivateKey> arbitrary() {
-    List<Arbitrary<SshPrivateKey>> perType = new ArrayList<>();
+    return byType(this::keysOf).flatMap(keys -> Combinators.combine(keys, comments).as(SshPrivateKey::withComment));
+  }
+
+  /**
+   * The public halves of these key pairs, made more cheaply: RSA from the pool's public keys (or the public
+   * half of a fresh key), ECDSA and Ed25519 by the JDK's generators, seeded, whose public point costs a
+   * fraction of the one keypair computes from a private key.
+   */
+  Arbitrary<SshPublicKey> publicKeys() {
+    return byType(this::publicKeysOf).flatMap(keys -> Combinators.combine(keys, comments).as(SshPublicKey::of));
+  }
+
+  /** The arbitrary of one of {@link #types}, shrinking towards the first. */
+  private <T> Arbitrary<Arbitrary<T>> byType(Function<KeyType, Arbitrary<T>> perType) {
+    List<Arbitrary<T>> all = new ArrayList<>();
     for (KeyType t : types) {
-      perType.add(keysOf(t));
+      all.add(perType.apply(t));
     }
-    Arbitrary<SshPrivateKey> keys = perType.size() == 1 ? perType.get(0)
-        : Arbitraries.integers().between(0, perType.size() - 1).flatMap(perType::get);
-    return Combinators.combine(keys, comments).as(SshPrivateKey::withComment);
+    return Arbitraries.integers().between(0, all.size() - 1).map(all::get);
   }
 
   private Arbitrary<SshPrivateKey> keysOf(KeyType type) {
     switch (type) {
       case RSA:
         if (freshRsa) {
-          List<Integer> sizes = rsaBits.isEmpty() ? List.of(FRESH_RSA_DEFAULT_BITS) : rsaBits;
-          return Combinators.combine(Arbitraries.of(sizes), Arbitraries.longs()).as(KeyPairArbitrary::freshRsa);
+          return Combinators.combine(Arbitraries.of(freshRsaSizes()), Arbitraries.longs()).as(KeyPairArbitrary::freshRsa);
         }
-        for (int b : rsaBits) {
-          RsaPool.keys(b); // fails with a message naming freshRsa() for a size the pool does not hold
-        }
-        return Arbitraries.of(RsaPool.indexesOf(rsaBits)).map(RsaPool::key);
+        return Arbitraries.of(poolIndexes()).map(RsaPool::key);
       case ED25519:
         return Arbitraries.longs().map(KeyPairArbitrary::ed25519);
       default:
-        EcCurve curve = Arrays.stream(EcCurve.values()).filter(c -> c.keyType() == type).findFirst().orElseThrow();
+        EcCurve curve = curveOf(type);
         return Arbitraries.longs().map(seed -> ecdsa(curve, seed));
+    }
+  }
+
+  private Arbitrary<KeyData> publicKeysOf(KeyType type) {
+    switch (type) {
+      case RSA:
+        if (freshRsa) {
+          return keysOf(type).map(k -> k.publicKey().keyData());
+        }
+        return Arbitraries.of(poolIndexes()).map(RsaPool::publicKey);
+      case ED25519:
+        return Arbitraries.longs().map(seed -> jdkPublicKey("Ed25519", new NamedParameterSpec("Ed25519"), seed));
+      default:
+        ECGenParameterSpec spec = new ECGenParameterSpec(curveOf(type).standardName());
+        return Arbitraries.longs().map(seed -> jdkPublicKey("EC", spec, seed));
+    }
+  }
+
+  private List<Integer> freshRsaSizes() {
+    return rsaBits.isEmpty() ? List.of(FRESH_RSA_DEFAULT_BITS) : rsaBits;
+  }
+
+  private List<Integer> poolIndexes() {
+    for (int b : rsaBits) {
+      RsaPool.keys(b); // fails with a message naming freshRsa() for a size the pool does not hold
+    }
+    return RsaPool.indexesOf(rsaBits);
+  }
+
+  private static EcCurve curveOf(KeyType type) {
+    return Arrays.stream(EcCurve.values()).filter(c -> c.keyType() == type).findFirst().orElseThrow();
+  }
+
+  /** A seeded {@code SHA1PRNG}: the same seed gives the same bytes, on every JDK. */
+  private static SecureRandom seeded(long seed) {
+    try {
+      SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+      random.setSeed(seed);
+      return random;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has no SHA1PRNG", e);
+    }
+  }
+
+  /** The public key of the pair the JDK's {@code algorithm} generator makes from {@code seed}. */
+  private static KeyData jdkPublicKey(String algorithm, AlgorithmParameterSpec spec, long seed) {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
+      g.initialize(spec, seeded(seed));
+      return KeyData.fromJca(g.generateKeyPair().getPublic());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK cannot generate " + algorithm + " keys", e);
     }
   }
 
   /** A new RSA key of {@code bits}, the same for the same seed. */
   static SshPrivateKey freshRsa(int bits, long seed) {
-    try {
-      SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-      random.setSeed(seed);
-      return KeyGenerator.create(random, KeyPairLimits.defaults()).generate(KeyType.RSA, bits, Comment.none());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK has no SHA1PRNG", e);
-    }
+    return KeyGenerator.create(seeded(seed), KeyPairLimits.defaults()).generate(KeyType.RSA, bits, Comment.none());
   }
 
   /** The Ed25519 key whose 32-byte seed {@code java.util.Random(seed)} gives. */

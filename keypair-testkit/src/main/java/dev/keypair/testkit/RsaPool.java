@@ -1,5 +1,6 @@
 package dev.keypair.testkit;
 
+import dev.keypair.core.KeyData;
 import dev.keypair.core.RsaPrivateKeyData;
 import dev.keypair.core.SshPrivateKey;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class RsaPool {
   /** Read on first use of the pool (the JVM runs a class initialiser once, whatever the threads). */
   private static final class Holder {
     static final List<Entry> ENTRIES = read();
+    static final List<KeyData> PUBLIC_KEYS = ENTRIES.stream().map(e -> e.key().publicKey().keyData()).toList();
   }
 
   /** Every key of the pool, smallest first, without comments. */
@@ -73,6 +75,11 @@ public final class RsaPool {
   /** The key sizes the pool holds, smallest first. */
   public static List<Integer> sizes() {
     return Holder.ENTRIES.stream().map(Entry::bits).distinct().sorted().toList();
+  }
+
+  /** The public half of key {@code index} of the pool, made once (public keys are immutable). */
+  static KeyData publicKey(int index) {
+    return Holder.PUBLIC_KEYS.get(index);
   }
 
   /** Key {@code index} of the pool, the smallest keys first. */

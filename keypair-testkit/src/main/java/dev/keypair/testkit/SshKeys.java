@@ -54,7 +54,11 @@ public final class SshKeys {
     return KeyPairArbitrary.DEFAULT;
   }
 
-  /** The public halves of {@link #keyPairs()}, with the same fluent options and shrinking. */
+  /**
+   * Real public keys of every type keypair writes, with {@link #comments()}: RSA the pool's, ECDSA and Ed25519
+   * made fresh from a seed. Same fluent options and shrinking as {@link #keyPairs()}; see
+   * {@link PublicKeyArbitrary}.
+   */
   public static PublicKeyArbitrary publicKeys() {
     return new PublicKeyArbitrary(KeyPairArbitrary.DEFAULT);
   }

@@ -83,6 +83,21 @@ class SshKeysProperties {
     assertThat(comment.fitsOnOneLine()).isTrue();
   }
 
+  /** Public keys of every type, the pool's RSA keys among them. */
+  @Property(tries = 200)
+  void publicKeysAreOfEveryTypeAndRsaFromThePool(@ForAll("publicKeys") SshPublicKey key) {
+    assertThat(SshKeys.keyTypes().allValues().orElseThrow()).contains(key.type());
+    if (key.type() == KeyType.RSA) {
+      assertThat(RsaPool.keys()).anyMatch(k -> k.publicKey().keyData().equals(key.keyData()));
+    }
+    assertSound(key.comment());
+  }
+
+  @Provide
+  Arbitrary<SshPublicKey> publicKeys() {
+    return SshKeys.publicKeys();
+  }
+
   @Property(tries = 50)
   void ofTypesAndRsaBitsNarrow(@ForAll("narrowed") SshPublicKey key) {
     assertThat(key.type()).isIn(KeyType.RSA, KeyType.ED25519);
@@ -112,6 +127,10 @@ class SshKeysProperties {
       KeyPairArbitrary keys = SshKeys.keyPairs().ofTypes(t);
       assertThat(keys.generator(10).next(new Random(7)).value()
           .sameKey(keys.generator(10).next(new Random(7)).value())).isTrue();
+      PublicKeyArbitrary publicKeys = SshKeys.publicKeys().ofTypes(t);
+      SshPublicKey a = publicKeys.generator(10).next(new Random(7)).value();
+      assertThat(a).isEqualTo(publicKeys.generator(10).next(new Random(7)).value());
+      assertThat(a.type()).isEqualTo(t);
     }
   }
 

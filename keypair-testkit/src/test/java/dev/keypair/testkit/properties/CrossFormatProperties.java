@@ -1,4 +1,4 @@
-package dev.keypair.fingerprint;
+package dev.keypair.testkit.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,16 +7,18 @@ import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.KeyType;
 import dev.keypair.core.SshPublicKey;
+import dev.keypair.fingerprint.AwsFingerprints;
+import dev.keypair.fingerprint.Fingerprint;
+import dev.keypair.fingerprint.Fingerprints;
 import dev.keypair.formats.DecodedPublicKey;
 import dev.keypair.formats.PublicKeyFormat;
 import dev.keypair.formats.PublicKeys;
-import dev.keypair.testsupport.TestKeys;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The properties over every public format, through format detection. */
+/** The properties over every public format, through format detection, on the testkit's keys and the fixtures. */
 class CrossFormatProperties {
 
   /** Whether {@code format} can carry {@code key} at all. */
@@ -73,7 +75,7 @@ class CrossFormatProperties {
 
   @Provide
   Arbitrary<SshPublicKey> keys() {
-    return TestKeys.publicKeys();
+    return KeysAndFixtures.publicKeys();
   }
 
   @Provide
