@@ -11,6 +11,7 @@ import dev.keypair.fingerprint.AwsFingerprints;
 import dev.keypair.fingerprint.Fingerprint;
 import dev.keypair.fingerprint.Fingerprints;
 import dev.keypair.formats.DecodedPublicKey;
+import dev.keypair.formats.OpenSshPublicKeys;
 import dev.keypair.formats.PublicKeyFormat;
 import dev.keypair.formats.PublicKeys;
 import net.jqwik.api.Arbitrary;
@@ -44,6 +45,12 @@ class CrossFormatProperties {
     if (format == PublicKeyFormat.OPENSSH || format == PublicKeyFormat.RFC4716) {
       assertThat(back.key().comment()).isEqualTo(key.comment());
     }
+  }
+
+  /** The OpenSSH line reads back as the key and comment, through its own reader (moved from OpenSshPublicKeysTest). */
+  @Property
+  void openSshLineRoundTrip(@ForAll("keys") SshPublicKey key) {
+    assertThat(OpenSshPublicKeys.parse(OpenSshPublicKeys.encode(key))).isEqualTo(key);
   }
 
   /** A key's fingerprints are the same whatever format it was read from. */
