@@ -13,6 +13,7 @@ import java.util.Objects;
  */
 public record AuthorizedKeysFileSample(List<AuthorizedKeysLineSample> entries, String text) {
 
+  /** Checks that no component is null and copies the list. */
   public AuthorizedKeysFileSample {
     entries = List.copyOf(entries);
     Objects.requireNonNull(text, "text");

@@ -19,6 +19,7 @@ import java.util.Objects;
  */
 public record AuthorizedKeysLineSample(SshPublicKey key, List<AuthorizedKeyOption> options, String text) {
 
+  /** Checks that no component is null and copies the list. */
   public AuthorizedKeysLineSample {
     Objects.requireNonNull(key, "key");
     options = List.copyOf(options);

@@ -47,7 +47,8 @@ public final class EncodedKeys {
    * ({@code ä ß é 中 ключ €}). Shrinks towards short ASCII.
    */
   public static Arbitrary<String> passphrases() {
-    return Arbitraries.strings().withCharRange(' ', '~').withChars("äöüßé中ключ€\t").ofMinLength(1).ofMaxLength(40);
+    return Arbitraries.strings().withCharRange(' ', '~').withChars("äöüßé中ключ€\t")
+        .ofMinLength(1).ofMaxLength(40);
   }
 
   /** Whether {@code format} can hold a key of {@code type}. */

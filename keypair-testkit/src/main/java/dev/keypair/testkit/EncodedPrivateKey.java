@@ -20,6 +20,7 @@ import java.util.Optional;
 public record EncodedPrivateKey(SshPrivateKey key, PrivateKeyFormat format, LineEnding lineEnding,
     Optional<String> passphrase, String text) {
 
+  /** Checks that no component is null. */
   public EncodedPrivateKey {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(format, "format");

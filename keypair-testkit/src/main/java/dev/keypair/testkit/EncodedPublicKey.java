@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record EncodedPublicKey(SshPublicKey key, PublicKeyFormat format, LineEnding lineEnding, String text) {
 
+  /** Checks that no component is null. */
   public EncodedPublicKey {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(format, "format");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.arbitraries.ArbitraryDecorator;
 
 /**
@@ -60,8 +61,8 @@ public final class EncodedPublicKeyArbitrary extends ArbitraryDecorator<EncodedP
 
   @Override
   protected Arbitrary<EncodedPublicKey> arbitrary() {
-    return Arbitraries.of(formats).flatMap(format -> Arbitraries.of(lineEndings)
-        .flatMap(lineEnding -> keysFor(format).map(key -> encode(key, format, lineEnding))));
+    return Arbitraries.of(formats).flatMap(format -> Combinators.combine(keysFor(format), Arbitraries.of(lineEndings))
+        .as((key, lineEnding) -> encode(key, format, lineEnding)));
   }
 
   private Arbitrary<SshPublicKey> keysFor(PublicKeyFormat format) {

@@ -147,7 +147,8 @@ public final class KeyPairArbitrary extends ArbitraryDecorator<SshPrivateKey> {
     switch (type) {
       case RSA:
         if (freshRsa) {
-          return Combinators.combine(Arbitraries.of(freshRsaSizes()), Arbitraries.longs()).as(KeyPairArbitrary::freshRsa);
+          return Combinators.combine(Arbitraries.of(freshRsaSizes()), Arbitraries.longs())
+              .as(KeyPairArbitrary::freshRsa);
         }
         return Arbitraries.of(poolIndexes()).map(RsaPool::key);
       case ED25519:

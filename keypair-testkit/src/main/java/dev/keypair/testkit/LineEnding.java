@@ -1,6 +1,6 @@
 package dev.keypair.testkit;
 
-/** How the lines of an encoded key end: as keypair and the OpenSSH tools write them, or as Windows editors save them. */
+/** How the lines of an encoded key end: as keypair and OpenSSH write them, or as Windows editors save them. */
 public enum LineEnding {
   /** A line feed, as every encoder writes. */
   LF,

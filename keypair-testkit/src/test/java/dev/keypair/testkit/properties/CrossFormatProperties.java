@@ -19,7 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The properties over every public format, through format detection, on the testkit's keys and the fixtures. */
+/** The properties over every public format, through format detection, on the testkit's keys and fixtures. */
 class CrossFormatProperties {
 
   /** Whether {@code format} can carry {@code key} at all. */
