@@ -11,7 +11,6 @@ import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.RsaKeyData;
-import dev.keypair.core.SshPublicKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -104,20 +103,6 @@ public final class TestKeys {
         net.jqwik.api.Tuple.of(1, fixtures));
   }
 
-  /**
-   * Real keys only, for oracles that check more than a public key parser needs (MINA sshd-common
-   * factors RSA moduli): the RSA and DSA keys ssh-keygen made for the fixtures, and fresh ECDSA and
-   * Ed25519 keys.
-   */
-  public static Arbitrary<KeyData> realKeyData() {
-    Arbitrary<KeyData> rsa = Arbitraries.of("rsa1024", "rsa2048", "rsa2049", "rsa3072", "rsa4096", "ca_rsa", "dsa1024")
-        .map(TestKeys::fixtureKey);
-    Arbitrary<KeyData> ec = Combinators.combine(Arbitraries.of(EcCurve.values()), Arbitraries.longs())
-        .as(TestKeys::ecdsa);
-    Arbitrary<KeyData> ed = Arbitraries.longs().map(TestKeys::ed25519);
-    return Arbitraries.oneOf(rsa, ec, ed);
-  }
-
   private static volatile java.util.List<RsaPrivateKeyData> rsaPool;
 
   /**
@@ -205,10 +190,5 @@ public final class TestKeys {
     Arbitrary<Comment> typical = Arbitraries.of("me@host", "ops  team", "user@example.com ", "a\tb", "")
         .map(s -> Comment.ofBytes(s.getBytes(StandardCharsets.UTF_8)));
     return Arbitraries.oneOf(text, raw, typical);
-  }
-
-  /** Keys with comments. */
-  public static Arbitrary<SshPublicKey> publicKeys() {
-    return Combinators.combine(keyData(), comments()).as(SshPublicKey::of);
   }
 }

@@ -14,8 +14,6 @@ import dev.keypair.formats.internal.PemBlocks;
 import dev.keypair.testsupport.TestKeys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,52 +22,19 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Round trips for every key type and format of this codec family, and totality on arbitrary input. */
+/**
+ * Totality of this codec family on arbitrary input. The round trips, on the testkit's keys, are
+ * keypair-testkit's {@code DerCodecRoundTripProperties}.
+ */
 class DerCodecProperties {
 
   private static final KeyPairLimits LIMITS = KeyPairLimits.defaults();
 
-  // --- round trips
-
-  @Property(tries = 300)
-  void spkiRoundTrip(@ForAll("spkiKeys") KeyData key) throws Exception {
-    byte[] der = SubjectPublicKeyInfo.encode(key);
-    assertThat(SubjectPublicKeyInfo.decode(der)).isEqualTo(key);
-    // the JDK, as an independent reader, sees the same key in our DER
-    String alg = key.toJcaPublicKey().getAlgorithm();
-    assertThat(KeyData.fromJca(KeyFactory.getInstance(alg).generatePublic(new X509EncodedKeySpec(der))))
-        .isEqualTo(key);
-  }
-
-  @Property(tries = 200)
-  void pemSpkiRoundTrip(@ForAll("spkiKeys") KeyData key) {
-    String pem = PemPublicKeys.encodeSpkiToString(key);
-    assertThat(PemPublicKeys.parse(pem).keyData()).isEqualTo(key);
-    assertThat(PemPublicKeys.parse(pem.replace("\n", "\r\n")).keyData()).isEqualTo(key);
-  }
-
-  @Property(tries = 200)
-  void pemPkcs1RoundTrip(@ForAll("rsaKeys") KeyData key) {
-    assertThat(PemPublicKeys.parse(PemPublicKeys.encodePkcs1ToString(key)).keyData()).isEqualTo(key);
-  }
-
-  @Property(tries = 200)
-  void derBase64RoundTrip(@ForAll("spkiKeys") KeyData key) {
-    String b64 = DerBase64.encodeToString(key);
-    assertThat(b64).doesNotContain("\n");
-    assertThat(DerBase64.parse(b64.getBytes(StandardCharsets.US_ASCII), LIMITS).keyData()).isEqualTo(key);
-  }
-
-  @Provide
-  Arbitrary<KeyData> spkiKeys() {
+  /** Keys of every type a SubjectPublicKeyInfo holds, whose encodings seed {@link #derish()}. */
+  private static Arbitrary<KeyData> spkiKeys() {
     Arbitrary<KeyData> fromPool = TestKeys.keyData().filter(k -> k instanceof RsaKeyData
         || k instanceof EcdsaKeyData || k instanceof Ed25519KeyData || k instanceof DsaKeyData);
     return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, fromPool), net.jqwik.api.Tuple.of(1, dsaKeys()));
-  }
-
-  @Provide
-  Arbitrary<KeyData> rsaKeys() {
-    return TestKeys.keyData().filter(k -> k instanceof RsaKeyData);
   }
 
   /** DSA keys with the fixture's domain parameters and a random y in (1, p). */

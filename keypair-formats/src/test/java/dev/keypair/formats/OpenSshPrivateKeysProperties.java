@@ -7,7 +7,6 @@ import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.Passphrase;
 import dev.keypair.core.SshPrivateKey;
-import dev.keypair.core.SshPublicKey;
 import dev.keypair.formats.internal.OpenSshCipher;
 import dev.keypair.formats.internal.PemBlocks;
 import dev.keypair.testsupport.TestKeys;
@@ -18,12 +17,11 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Round trips for every key type, cipher and comment; what re-encrypting changes; totality on
- * arbitrary and mutated input. One or two bcrypt rounds keep the properties fast; the KDF itself is
+ * What re-encrypting changes; totality on arbitrary and mutated input. The round trips for every key
+ * type, cipher and comment are keypair-testkit's {@code OpenSshPrivateKeysRoundTripProperties}. One or two bcrypt rounds keep the properties fast; the KDF itself is
  * {@code BcryptPbkdfTest}'s subject.
  */
 class OpenSshPrivateKeysProperties {
@@ -49,31 +47,6 @@ class OpenSshPrivateKeysProperties {
   @Provide
   Arbitrary<SshPrivateKey> keys() {
     return TestKeys.privateKeys();
-  }
-
-  @Property(tries = 200)
-  void roundTrip(@ForAll("keys") SshPrivateKey key, @ForAll("ciphers") String cipher,
-      @ForAll @IntRange(min = 1, max = 2) int rounds) {
-    byte[] text = OpenSshPrivateKeys.encode(key, protection(cipher, rounds));
-    DecodedPrivateKey d = OpenSshPrivateKeys.decode(text, pass(), LIMITS);
-    assertThat(d.requirePrivateKey().sameKey(key)).isTrue();
-    assertThat(d.requirePrivateKey().comment()).isEqualTo(key.comment());
-    assertThat(d.publicKey()).isEqualTo(key.publicKey());
-    assertThat(d.format()).isEqualTo(KeyFormat.OPENSSH_PRIVATE);
-    if (cipher.equals("none")) {
-      assertThat(d.encryption()).isEmpty();
-    } else {
-      assertThat(d.encryption()).contains(cipher + "/bcrypt/" + rounds);
-      DecodedPrivateKey locked = OpenSshPrivateKeys.decode(text, null, LIMITS);
-      assertThat(locked.publicKey()).isEqualTo(SshPublicKey.of(key.publicKey().keyData()));
-      assertThat(locked.privateKey()).isEmpty();
-    }
-    // what ssh-keygen writes: 70-column lines, LF, the armour
-    List<String> lines = Arrays.asList(new String(text, java.nio.charset.StandardCharsets.US_ASCII).split("\n", -1));
-    assertThat(lines.get(0)).isEqualTo("-----BEGIN OPENSSH PRIVATE KEY-----");
-    assertThat(lines.get(lines.size() - 2)).isEqualTo("-----END OPENSSH PRIVATE KEY-----");
-    assertThat(lines.subList(1, lines.size() - 3)).allMatch(l -> l.length() == 70);
-    assertThat(lines.get(lines.size() - 3).length()).isBetween(1, 70);
   }
 
   /** Writing the same key twice changes the salt, the checkint and the ciphertext, nothing else. */

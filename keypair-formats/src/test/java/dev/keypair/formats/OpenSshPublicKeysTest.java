@@ -146,16 +146,6 @@ class OpenSshPublicKeysTest {
         .map(k -> SshPublicKey.of(k, Comment.of("prop@test")));
   }
 
-  @Property
-  void roundTrip(@ForAll("keys") SshPublicKey key) {
-    assertThat(OpenSshPublicKeys.parse(OpenSshPublicKeys.encode(key))).isEqualTo(key);
-  }
-
-  @Provide
-  Arbitrary<SshPublicKey> keys() {
-    return TestKeys.publicKeys();
-  }
-
   @Property(tries = 2000)
   void arbitraryTextGivesAKeyOrATypedError(@ForAll String text) {
     try {

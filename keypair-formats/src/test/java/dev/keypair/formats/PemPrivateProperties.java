@@ -3,7 +3,6 @@ package dev.keypair.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keypair.core.Ed25519PrivateKeyData;
-import dev.keypair.core.ErrorCode;
 import dev.keypair.core.InsecureSecretAccess;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
@@ -25,10 +24,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Round trips of every format, key type and protection; re-encryption changes only what is random;
- * the decoder is total. Kept fast: RSA keys come from {@link TestKeys#rsaPool()}, PBKDF2 runs a few
- * iterations, and the totality properties run under limits that keep any KDF a hostile input asks for
- * cheap.
+ * Re-encryption changes only what is random; the decoder is total. Kept fast: RSA keys come from
+ * {@link TestKeys#rsaPool()}, PBKDF2 runs a few iterations, and the totality properties run under limits
+ * that keep any KDF a hostile input asks for cheap. The round trips of every format, key type and
+ * protection are keypair-testkit's {@code PemPrivateRoundTripProperties}.
  */
 class PemPrivateProperties {
 
@@ -41,51 +40,6 @@ class PemPrivateProperties {
   @Provide
   Arbitrary<SshPrivateKey> keys() {
     return TestKeys.privateKeys();
-  }
-
-  @Provide
-  Arbitrary<String> passphrases() {
-    return Arbitraries.strings().withCharRange(' ', '~').withChars("äöüßé中ключ€\t").ofMinLength(1).ofMaxLength(40);
-  }
-
-  @Provide
-  Arbitrary<PrivateKeyFormat> formats() {
-    return Arbitraries.of(PrivateKeyFormat.PEM, PrivateKeyFormat.PKCS8);
-  }
-
-  @Property(tries = 200)
-  void roundTrip(@ForAll("keys") SshPrivateKey key, @ForAll("formats") PrivateKeyFormat format,
-      @ForAll boolean encrypted, @ForAll("passphrases") String pass, @ForAll @IntRange(min = 1, max = 40) int iterations) {
-    KeyProtection protection = encrypted
-        ? KeyProtection.passphrase(Passphrase.of(pass.toCharArray())).withPbkdf2Iterations(iterations)
-        : NONE;
-    if (format == PrivateKeyFormat.PEM && key.keyData() instanceof Ed25519PrivateKeyData) {
-      Hostile.assertFails(ErrorCode.UNREPRESENTABLE, () -> PemPrivateKeys.encode(key, format, protection));
-      return;
-    }
-    byte[] pem = PemPrivateKeys.encode(key, format, protection);
-    DecodedPrivateKey d = PemPrivateKeys.decode(pem, encrypted ? Passphrase.of(pass.toCharArray()) : null);
-    assertThat(d.requirePrivateKey().sameKey(key)).isTrue();
-    assertThat(d.publicKey().keyData()).isEqualTo(key.publicKey().keyData());
-    assertThat(d.publicKey().comment().isEmpty()).isTrue();
-    assertThat(d.format().privateFormat()).isEqualTo(format);
-    assertThat(d.isEncrypted()).isEqualTo(encrypted);
-    if (encrypted) {
-      assertThat(d.encryption()).hasValue(format == PrivateKeyFormat.PEM ? "AES-256-CBC"
-          : "PBES2/PBKDF2-HMAC-SHA256/" + iterations + "/AES-256-CBC");
-      Hostile.assertFails(ErrorCode.WRONG_PASSPHRASE,
-          () -> PemPrivateKeys.decode(pem, Passphrase.of((pass + "x").toCharArray())));
-      Hostile.assertFails(ErrorCode.PASSPHRASE_REQUIRED, () -> PemPrivateKeys.decode(pem, null));
-    } else {
-      // unencrypted output is canonical: writing what was read gives the same bytes
-      assertThat(PemPrivateKeys.encode(d.requirePrivateKey(), format, NONE)).isEqualTo(pem);
-      assertThat(PemPrivateKeys.decode(pem, Passphrase.of(pass.toCharArray())).requirePrivateKey().sameKey(key))
-          .isTrue();
-    }
-    // CRLF line ends read the same
-    String crlf = new String(pem, StandardCharsets.US_ASCII).replace("\n", "\r\n");
-    assertThat(PemPrivateKeys.decode(crlf.getBytes(StandardCharsets.US_ASCII),
-        encrypted ? Passphrase.of(pass.toCharArray()) : null).requirePrivateKey().sameKey(key)).isTrue();
   }
 
   @Property(tries = 100)

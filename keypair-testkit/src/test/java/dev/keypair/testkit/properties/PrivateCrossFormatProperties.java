@@ -1,4 +1,4 @@
-package dev.keypair.fingerprint;
+package dev.keypair.testkit.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,14 @@ import dev.keypair.core.InsecureSecretAccess;
 import dev.keypair.core.KeyType;
 import dev.keypair.core.Passphrase;
 import dev.keypair.core.SshPrivateKey;
+import dev.keypair.fingerprint.AwsFingerprints;
+import dev.keypair.fingerprint.Fingerprint;
+import dev.keypair.fingerprint.Fingerprints;
 import dev.keypair.formats.DecodedPrivateKey;
 import dev.keypair.formats.KeyProtection;
 import dev.keypair.formats.PrivateKeyFormat;
 import dev.keypair.formats.PrivateKeys;
-import dev.keypair.testsupport.TestKeys;
+import dev.keypair.testkit.SshKeys;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -58,6 +61,6 @@ class PrivateCrossFormatProperties {
 
   @Provide
   Arbitrary<SshPrivateKey> keys() {
-    return TestKeys.privateKeys();
+    return SshKeys.keyPairs();
   }
 }

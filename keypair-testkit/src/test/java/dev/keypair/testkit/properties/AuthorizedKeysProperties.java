@@ -1,16 +1,17 @@
-package dev.keypair.formats;
+package dev.keypair.testkit.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
-import dev.keypair.core.SshPublicKey;
+import dev.keypair.formats.AuthorizedKeyEntry;
+import dev.keypair.formats.AuthorizedKeys;
+import dev.keypair.formats.AuthorizedKeysLine;
 import dev.keypair.formats.AuthorizedKeysLine.Other;
-import dev.keypair.testsupport.TestKeys;
+import dev.keypair.testkit.AuthorizedKeysLines;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+/** authorized_keys entries and files round trip through keypair's parser and encoder, which are total. */
 class AuthorizedKeysProperties {
 
   /** An entry made through the API is written canonically and reads back equal, to the same bytes. */
@@ -68,24 +70,14 @@ class AuthorizedKeysProperties {
 
   // ------------------------------------------------------------------ generators
 
-  /** Keys whose comment an OpenSSH line can carry: it may not start with white space (see the report). */
-  @Provide
-  Arbitrary<SshPublicKey> keys() {
-    return TestKeys.publicKeys().filter(k -> {
-      byte[] c = k.comment().bytes().toByteArray();
-      return c.length == 0 || (c[0] != ' ' && c[0] != '\t' && c[0] != '\r');
-    });
-  }
-
+  /**
+   * Entries of {@link AuthorizedKeysLines#optionLists()} on the testkit's keys and the fixtures, with comments
+   * of any bytes (these tests work on bytes, not on the testkit's text).
+   */
   @Provide
   Arbitrary<AuthorizedKeyEntry> entries() {
-    return Combinators.combine(options().list().ofMaxSize(6), keys()).as((o, k) -> {
-      try {
-        return AuthorizedKeyEntry.of(o, k);
-      } catch (KeyPairException repeated) {
-        return AuthorizedKeyEntry.of(k); // a repeated command, from or principals
-      }
-    });
+    return Combinators.combine(AuthorizedKeysLines.optionLists(), KeysAndFixtures.publicKeys())
+        .as(AuthorizedKeyEntry::of);
   }
 
   @Provide
@@ -96,42 +88,6 @@ class AuthorizedKeysProperties {
     Arbitrary<AuthorizedKeysLine> entry = entries().map(e -> e);
     return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, entry), net.jqwik.api.Tuple.of(2, comment),
         net.jqwik.api.Tuple.of(1, blank)).list().ofMaxSize(12);
-  }
-
-  /** Options from sshd's set, with values that satisfy their rules and names in random case. */
-  Arbitrary<AuthorizedKeyOption> options() {
-    Arbitrary<AuthorizedKeyOption> flags = Combinators.combine(
-        Arbitraries.of(AuthorizedKeyOption.knownNames().stream().filter(AuthorizedKeyOption::isFlag)
-            .collect(Collectors.toList())),
-        Arbitraries.of(true, false))
-        .as((n, upper) -> AuthorizedKeyOption.flag(upper ? n.toUpperCase(Locale.ROOT) : n));
-    Arbitrary<String> text = Arbitraries.strings().withCharRange(' ', '~').withChars('\t', '\u00e9', '\u4e2d')
-        .ofMaxLength(60).filter(s -> !s.endsWith("\\"));
-    Arbitrary<AuthorizedKeyOption> free = Combinators.combine(Arbitraries.of("command", "from", "principals"), text)
-        .as(AuthorizedKeyOption::of);
-    Arbitrary<AuthorizedKeyOption> env = Combinators.combine(
-        Arbitraries.strings().withCharRange('A', 'Z').withCharRange('a', 'z').withCharRange('0', '9').withChars('_')
-            .ofMinLength(1).ofMaxLength(12),
-        text).as((n, v) -> AuthorizedKeyOption.of("environment", n + "=" + v));
-    Arbitrary<AuthorizedKeyOption> expiry = Combinators.combine(
-        Arbitraries.integers().between(1970, 9999), Arbitraries.integers().between(1, 12),
-        Arbitraries.integers().between(1, 28), Arbitraries.integers().between(0, 23),
-        Arbitraries.integers().between(0, 59), Arbitraries.of(8, 12, 14), Arbitraries.of("", "Z", "z", "UTC", "utc"))
-        .as((y, mo, d, h, mi, len, zone) -> AuthorizedKeyOption.of("expiry-time",
-            String.format("%04d%02d%02d%02d%02d%02d", y, mo, d, h, mi, mi).substring(0, len) + zone));
-    Arbitrary<String> host = Arbitraries.oneOf(
-        Arbitraries.strings().withCharRange('a', 'z').withChars('.', '-').ofMinLength(1).ofMaxLength(30)
-            .filter(h -> h.indexOf('/') < 0),
-        Arbitraries.of("*", "10.0.0.1", "[::1]", "[fe80::1%eth0]", "[2001:db8::42]", "localhost"));
-    Arbitrary<String> port = Arbitraries.oneOf(Arbitraries.integers().between(1, 65535).map(String::valueOf),
-        Arbitraries.just("*"));
-    Arbitrary<AuthorizedKeyOption> permitopen = Combinators.combine(host, port)
-        .as((h, p) -> AuthorizedKeyOption.of("permitopen", h + ":" + p));
-    Arbitrary<AuthorizedKeyOption> permitlisten = Combinators.combine(host, port, Arbitraries.of(true, false))
-        .as((h, p, bare) -> AuthorizedKeyOption.of("permitlisten", bare ? p : h + ":" + p));
-    Arbitrary<AuthorizedKeyOption> tunnel = Arbitraries.integers().between(0, Integer.MAX_VALUE - 2)
-        .map(t -> AuthorizedKeyOption.of("tunnel", String.valueOf(t)));
-    return Arbitraries.oneOf(flags, free, env, expiry, permitopen, permitlisten, tunnel);
   }
 
   @Provide

@@ -1,4 +1,4 @@
-package dev.keypair.fingerprint;
+package dev.keypair.testkit.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,16 +7,19 @@ import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.KeyType;
 import dev.keypair.core.SshPublicKey;
+import dev.keypair.fingerprint.AwsFingerprints;
+import dev.keypair.fingerprint.Fingerprint;
+import dev.keypair.fingerprint.Fingerprints;
 import dev.keypair.formats.DecodedPublicKey;
+import dev.keypair.formats.OpenSshPublicKeys;
 import dev.keypair.formats.PublicKeyFormat;
 import dev.keypair.formats.PublicKeys;
-import dev.keypair.testsupport.TestKeys;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The properties over every public format, through format detection. */
+/** The properties over every public format, through format detection, on the testkit's keys and fixtures. */
 class CrossFormatProperties {
 
   /** Whether {@code format} can carry {@code key} at all. */
@@ -42,6 +45,12 @@ class CrossFormatProperties {
     if (format == PublicKeyFormat.OPENSSH || format == PublicKeyFormat.RFC4716) {
       assertThat(back.key().comment()).isEqualTo(key.comment());
     }
+  }
+
+  /** The OpenSSH line reads back as the key and comment, through its own reader (moved from OpenSshPublicKeysTest). */
+  @Property
+  void openSshLineRoundTrip(@ForAll("keys") SshPublicKey key) {
+    assertThat(OpenSshPublicKeys.parse(OpenSshPublicKeys.encode(key))).isEqualTo(key);
   }
 
   /** A key's fingerprints are the same whatever format it was read from. */
@@ -73,7 +82,7 @@ class CrossFormatProperties {
 
   @Provide
   Arbitrary<SshPublicKey> keys() {
-    return TestKeys.publicKeys();
+    return KeysAndFixtures.publicKeys();
   }
 
   @Provide
