@@ -29,8 +29,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java -cp keypair-benchmarks/target/benchmarks.jar dev.keypair.benchmarks.Suite RESULTS_FOLDER [INCLUDE_REGEX]
  * </pre>
- * The quick run (the default: a few minutes) takes each class's annotations: one fork, 2 warm-up and 3 measured
- * iterations of 1 s. {@code KEYPAIR_BENCH_PRECISE=1} makes it 3 forks of 5 warm-up and 5 measured iterations of
+ * The quick run (the default: about ten minutes on 2 busy cores) takes each class's annotations: one fork, 2
+ * warm-up and 2 measured iterations of 1 s (the import: 1 warm-up and 3 measured single shots). {@code KEYPAIR_BENCH_PRECISE=1} makes it 3 forks of 5 warm-up and 5 measured iterations of
  * 2 s each (about forty minutes). {@code KEYPAIR_BENCH_LABEL} is written at the top of the results.
  */
 public final class Suite {
@@ -56,7 +56,7 @@ public final class Suite {
     Instant start = Instant.now();
     double loadBefore = load();
     Collection<RunResult> results = new Runner(options.build()).run();
-    Report report = new Report(results);
+    Report report = Report.of(results);
     String md = report.markdown(precise, start, Instant.now(), loadBefore, load(),
         System.getenv().getOrDefault("KEYPAIR_BENCH_LABEL", "a run of keypair-benchmarks/run"),
         System.getProperty("keypair.commit", "unknown"));
@@ -70,27 +70,39 @@ public final class Suite {
 
   /** The scores by benchmark and parameters, and the tables made of them. */
   static final class Report {
-    /** "Class.method" + sorted "name=value" parameters, to [score, error]; throughputs in ops/s. */
-    private final Map<String, double[]> scores = new TreeMap<>();
+    /** "Class.method" + sorted "name=value" parameters, to the score: throughputs in ops/s, the import in us/key. */
+    private final Map<String, Double> scores = new TreeMap<>();
     private final List<String> missed = new ArrayList<>();
     private final List<String> unmeasured = new ArrayList<>();
     private final StringBuilder out = new StringBuilder();
 
-    Report(Collection<RunResult> results) {
+    /** {@code scores}: "Class.method name=value ..." (parameters in name order) to the score. */
+    Report(Map<String, Double> scores) {
+      this.scores.putAll(scores);
+    }
+
+    static Report of(Collection<RunResult> results) {
+      Map<String, Double> scores = new TreeMap<>();
       for (RunResult r : results) {
         String name = r.getParams().getBenchmark();
         StringBuilder key = new StringBuilder(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
         for (String p : new java.util.TreeSet<>(r.getParams().getParamsKeys())) {
           key.append(' ').append(p).append('=').append(r.getParams().getParam(p));
         }
-        scores.put(key.toString(), new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+        scores.put(key.toString(), r.getPrimaryResult().getScore());
       }
+      return new Report(scores);
+    }
+
+    /** The targets not met, after {@link #markdown}. */
+    List<String> missed() {
+      return List.copyOf(missed);
     }
 
     /** The score, or NaN when that benchmark did not run (a filtered or failed run). */
     double score(String key) {
-      double[] s = scores.get(key);
-      return s == null ? Double.NaN : s[0];
+      Double s = scores.get(key);
+      return s == null ? Double.NaN : s;
     }
 
     String markdown(boolean precise, Instant start, Instant end, double loadBefore, double loadAfter, String label,
@@ -115,7 +127,7 @@ public final class Suite {
       line("| cores (available to the JVM) | " + rt.availableProcessors() + " |");
       line("| load average before / after | " + fmt(loadBefore) + " / " + fmt(loadAfter) + " |");
       line("| run | " + (precise ? "precise (KEYPAIR_BENCH_PRECISE=1): 3 forks, 5 x 2 s warm-up, 5 x 2 s measured"
-          : "quick: 1 fork, 2 x 1 s warm-up, 3 x 1 s measured (the import: 1 + 3 single shots)") + " |");
+          : "quick: 1 fork, 2 x 1 s warm-up, 2 x 1 s measured (the import: 1 + 3 single shots)") + " |");
       line("| keypair commit | " + commit + " |");
       line("");
       line("## Targets");
