@@ -86,6 +86,9 @@ public final class JdbcKeyPairStore implements KeyPairStore {
   private static final String INSTANCE_COLUMNS = "id, os, state, key_pair_id, key_pair_name, pending_public_key,"
       + " served_public_key, restart_pending, version, row_check";
   private static final String IN_SCOPE = " WHERE provider = ?1 AND region = ?2"; // then ? is ?3, ?4
+  /** The lookup by fingerprint key (?3); a test checks that SQLite plans it as a search of its index. */
+  static final String BY_FINGERPRINT_KEY = "SELECT " + KEY_PAIR_COLUMNS + " FROM key_pairs" + IN_SCOPE
+      + " AND fingerprint_key = ? ORDER BY name_key";
 
   private final Dialect dialect;
   private final Connection connection;
@@ -563,8 +566,7 @@ public final class JdbcKeyPairStore implements KeyPairStore {
     Objects.requireNonNull(fingerprintKey, "fingerprintKey");
     Objects.requireNonNull(scope, "scope");
     return read("look up a fingerprint", () -> {
-      PreparedStatement ps = statement("SELECT " + KEY_PAIR_COLUMNS + " FROM key_pairs" + IN_SCOPE
-          + " AND fingerprint_key = ? ORDER BY name_key", scope);
+      PreparedStatement ps = statement(BY_FINGERPRINT_KEY, scope);
       ps.setString(3, fingerprintKey);
       List<StoredKeyPair> rows = keyPairs(ps, scope);
       checkAscending(rows, null);
