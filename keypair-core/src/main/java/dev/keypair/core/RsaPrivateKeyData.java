@@ -62,7 +62,7 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     if (d.signum() <= 0 || d.compareTo(n) >= 0) {
       throw invalid("d is not in (0, n)");
     }
-    if (!e.multiply(d).mod(carmichael(p, q)).equals(BigInteger.ONE)) {
+    if (!invertsModuloCarmichael(e, d, p, q)) {
       throw invalid("d is not the inverse of e");
     }
     if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !q.multiply(iqmp).mod(p).equals(BigInteger.ONE)) {
@@ -81,6 +81,21 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
       throw invalid("e is not invertible modulo lcm(p - 1, q - 1)");
     }
     return of(n, e, d, p, q, q.modInverse(p), limits);
+  }
+
+  /**
+   * Whether {@code e * d = 1 mod lcm(p - 1, q - 1)}, without the lcm's gcd: {@code e * d - 1} is a
+   * multiple of the lcm exactly when it is a multiple of {@code p - 1} and of {@code q - 1}; and
+   * {@code x = 1 mod m} needs {@code m > 1}, which for the lcm means not both primes are 2.
+   */
+  private static boolean invertsModuloCarmichael(BigInteger e, BigInteger d, BigInteger p, BigInteger q) {
+    BigInteger pm1 = p.subtract(BigInteger.ONE);
+    BigInteger qm1 = q.subtract(BigInteger.ONE);
+    if (pm1.equals(BigInteger.ONE) && qm1.equals(BigInteger.ONE)) {
+      return false;
+    }
+    BigInteger edm1 = e.multiply(d).subtract(BigInteger.ONE);
+    return edm1.mod(pm1).signum() == 0 && edm1.mod(qm1).signum() == 0;
   }
 
   /** Carmichael's λ(pq) = lcm(p - 1, q - 1). */

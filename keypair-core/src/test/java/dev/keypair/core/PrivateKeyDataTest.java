@@ -122,6 +122,37 @@ class PrivateKeyDataTest {
     assertThat(swapped.publicKey()).isEqualTo(ok.publicKey());
   }
 
+  /**
+   * The d check (e * d = 1 mod p - 1 and mod q - 1) gives the verdict of e * d mod lcm(p - 1, q - 1) = 1
+   * on d values that satisfy both halves, one, or neither.
+   */
+  @Test
+  void rsaPrivateExponentCheckIsTheLcmCheck() throws Exception {
+    RSAPrivateCrtKey k = rsa(2048);
+    BigInteger n = k.getModulus();
+    BigInteger e = k.getPublicExponent();
+    BigInteger p = k.getPrimeP();
+    BigInteger q = k.getPrimeQ();
+    BigInteger pm1 = p.subtract(BigInteger.ONE);
+    BigInteger qm1 = q.subtract(BigInteger.ONE);
+    BigInteger lcm = pm1.divide(pm1.gcd(qm1)).multiply(qm1);
+    BigInteger d = e.modInverse(lcm);
+    List<BigInteger> candidates = List.of(d, d.add(lcm), e.modInverse(pm1.multiply(qm1)),
+        d.add(pm1), d.add(qm1), d.add(lcm.shiftRight(1)), d.add(BigInteger.ONE), d.subtract(BigInteger.ONE));
+    int accepted = 0;
+    for (BigInteger candidate : candidates) {
+      boolean expected = e.multiply(candidate).mod(lcm).equals(BigInteger.ONE);
+      if (expected) {
+        accepted++;
+        assertThat(RsaPrivateKeyData.of(n, e, candidate, p, q, k.getCrtCoefficient()).bits()).isEqualTo(2048);
+      } else {
+        assertCode(() -> RsaPrivateKeyData.of(n, e, candidate, p, q, k.getCrtCoefficient()), ErrorCode.INVALID_VALUE,
+            "d is not the inverse of e");
+      }
+    }
+    assertThat(accepted).isEqualTo(3); // d, d + lcm and the inverse modulo (p - 1)(q - 1)
+  }
+
   @Test
   void rsaRefusesHugePrimeBeforeAnyArithmetic() {
     BigInteger huge = BigInteger.ONE.shiftLeft(8192).add(BigInteger.ONE);
