@@ -2,6 +2,8 @@
 // The qualified exports name modules built after this one, which javac cannot see yet ("module not found").
 @SuppressWarnings("module")
 module dev.keypair.core {
+  requires org.bouncycastle.provider;
+
   exports dev.keypair.core;
   exports dev.keypair.core.internal to
       dev.keypair.formats,

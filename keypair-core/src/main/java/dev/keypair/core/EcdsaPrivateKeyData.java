@@ -26,7 +26,7 @@ public final class EcdsaPrivateKeyData implements PrivateKeyData {
     Objects.requireNonNull(publicKey, "publicKey");
     checkScalar(publicKey.curve(), d);
     BigInteger[] q = EcMath.multiplyGenerator(publicKey.curve(), d);
-    if (q == null || !q[0].equals(publicKey.x()) || !q[1].equals(publicKey.y())) {
+    if (!q[0].equals(publicKey.x()) || !q[1].equals(publicKey.y())) {
       throw new KeyPairException(ErrorCode.KEY_MISMATCH, "ECDSA private key does not match its public key");
     }
     return new EcdsaPrivateKeyData(publicKey, d);

@@ -25,13 +25,18 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   private final BigInteger p;
   private final BigInteger q;
   private final BigInteger iqmp;
+  private final BigInteger dP;
+  private final BigInteger dQ;
 
-  private RsaPrivateKeyData(RsaKeyData publicKey, BigInteger d, BigInteger p, BigInteger q, BigInteger iqmp) {
+  private RsaPrivateKeyData(RsaKeyData publicKey, BigInteger d, BigInteger p, BigInteger q, BigInteger iqmp,
+      BigInteger dP, BigInteger dQ) {
     this.publicKey = publicKey;
     this.d = d;
     this.p = p;
     this.q = q;
     this.iqmp = iqmp;
+    this.dP = dP;
+    this.dQ = dQ;
   }
 
   /** A validated key with the default limits. */
@@ -47,7 +52,24 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     Objects.requireNonNull(p, "p");
     Objects.requireNonNull(q, "q");
     Objects.requireNonNull(iqmp, "iqmp");
-    RsaKeyData pub = RsaKeyData.of(e, n, limits);
+    return of(RsaKeyData.of(e, n, limits), d, p, q, iqmp, limits);
+  }
+
+  /**
+   * A validated key whose public half was already read and validated, as in the files that hold it twice
+   * (openssh-key-v1, PPK): the checks of {@link #of(BigInteger, BigInteger, BigInteger, BigInteger,
+   * BigInteger, BigInteger, KeyPairLimits)} except those of {@link RsaKeyData}, which it already passed.
+   */
+  public static RsaPrivateKeyData of(RsaKeyData publicKey, BigInteger d, BigInteger p, BigInteger q,
+      BigInteger iqmp, KeyPairLimits limits) {
+    Objects.requireNonNull(publicKey, "publicKey");
+    Objects.requireNonNull(d, "d");
+    Objects.requireNonNull(p, "p");
+    Objects.requireNonNull(q, "q");
+    Objects.requireNonNull(iqmp, "iqmp");
+    Objects.requireNonNull(limits, "limits");
+    BigInteger n = publicKey.modulus();
+    BigInteger e = publicKey.publicExponent();
     for (BigInteger prime : new BigInteger[] {p, q}) {
       if (prime.bitLength() > limits.rsaMaxPrimeBits()) {
         throw invalid("a prime has " + prime.bitLength() + " bits, over the limit of " + limits.rsaMaxPrimeBits());
@@ -62,13 +84,17 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     if (d.signum() <= 0 || d.compareTo(n) >= 0) {
       throw invalid("d is not in (0, n)");
     }
-    if (!e.multiply(d).mod(carmichael(p, q)).equals(BigInteger.ONE)) {
+    BigInteger pm1 = p.subtract(BigInteger.ONE);
+    BigInteger qm1 = q.subtract(BigInteger.ONE);
+    BigInteger dP = d.mod(pm1);
+    BigInteger dQ = d.mod(qm1);
+    if (!invertsModuloCarmichael(e, dP, pm1, dQ, qm1)) {
       throw invalid("d is not the inverse of e");
     }
     if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !q.multiply(iqmp).mod(p).equals(BigInteger.ONE)) {
       throw invalid("iqmp is not q^-1 mod p");
     }
-    return new RsaPrivateKeyData(pub, d, p, q, iqmp);
+    return new RsaPrivateKeyData(publicKey, d, p, q, iqmp, dP, dQ);
   }
 
   /** A key from its CRT components; computes {@code iqmp}. */
@@ -81,6 +107,22 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
       throw invalid("e is not invertible modulo lcm(p - 1, q - 1)");
     }
     return of(n, e, d, p, q, q.modInverse(p), limits);
+  }
+
+  /**
+   * Whether {@code e * d = 1 mod lcm(p - 1, q - 1)}, from {@code dP = d mod (p - 1)} and
+   * {@code dQ = d mod (q - 1)}, without the lcm's gcd: {@code e * d - 1} is a multiple of the lcm exactly
+   * when it is a multiple of {@code p - 1} and of {@code q - 1}, that is when {@code e * dP - 1} is a
+   * multiple of {@code p - 1} and {@code e * dQ - 1} of {@code q - 1}; and {@code x = 1 mod m} needs
+   * {@code m > 1}, which for the lcm means not both primes are 2.
+   */
+  private static boolean invertsModuloCarmichael(BigInteger e, BigInteger dP, BigInteger pm1, BigInteger dQ,
+      BigInteger qm1) {
+    if (pm1.equals(BigInteger.ONE) && qm1.equals(BigInteger.ONE)) {
+      return false;
+    }
+    return e.multiply(dP).subtract(BigInteger.ONE).mod(pm1).signum() == 0
+        && e.multiply(dQ).subtract(BigInteger.ONE).mod(qm1).signum() == 0;
   }
 
   /** Carmichael's λ(pq) = lcm(p - 1, q - 1). */
@@ -123,13 +165,13 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   /** {@code d mod (p - 1)}. */
   public BigInteger primeExponentP(InsecureSecretAccess access) {
     InsecureSecretAccess.check(access);
-    return d.mod(p.subtract(BigInteger.ONE));
+    return dP;
   }
 
   /** {@code d mod (q - 1)}. */
   public BigInteger primeExponentQ(InsecureSecretAccess access) {
     InsecureSecretAccess.check(access);
-    return d.mod(q.subtract(BigInteger.ONE));
+    return dQ;
   }
 
   @Override

@@ -122,6 +122,62 @@ class PrivateKeyDataTest {
     assertThat(swapped.publicKey()).isEqualTo(ok.publicKey());
   }
 
+  /** From an already valid public key: the same key and the same refusals as from n and e. */
+  @Test
+  void rsaFromAValidatedPublicKeyChecksTheRest() throws Exception {
+    RSAPrivateCrtKey k = rsa(2048);
+    BigInteger d = k.getPrivateExponent();
+    BigInteger p = k.getPrimeP();
+    BigInteger q = k.getPrimeQ();
+    BigInteger iqmp = k.getCrtCoefficient();
+    KeyPairLimits limits = KeyPairLimits.defaults();
+    RsaKeyData pub = RsaKeyData.of(k.getPublicExponent(), k.getModulus(), limits);
+    RsaPrivateKeyData key = RsaPrivateKeyData.of(pub, d, p, q, iqmp, limits);
+    assertThat(key.publicKey()).isSameAs(pub);
+    assertThat(key.sameKey(RsaPrivateKeyData.of(k.getModulus(), k.getPublicExponent(), d, p, q, iqmp))).isTrue();
+    assertThat(key.primeExponentP(ACCESS)).isEqualTo(k.getPrimeExponentP());
+    assertThat(key.primeExponentQ(ACCESS)).isEqualTo(k.getPrimeExponentQ());
+    assertCode(() -> RsaPrivateKeyData.of(pub, d, p.add(BigInteger.TWO), q, iqmp, limits), ErrorCode.INVALID_VALUE,
+        "p * q is not n");
+    assertCode(() -> RsaPrivateKeyData.of(pub, d.add(BigInteger.TWO), p, q, iqmp, limits), ErrorCode.INVALID_VALUE,
+        "not the inverse of e");
+    assertCode(() -> RsaPrivateKeyData.of(pub, d, p, q, iqmp.add(BigInteger.ONE), limits), ErrorCode.INVALID_VALUE,
+        "iqmp");
+    assertCode(() -> RsaPrivateKeyData.of(pub, d, p, q, iqmp, KeyPairLimits.builder().rsaBits(1024, 1024).build()),
+        ErrorCode.INVALID_VALUE, "over the limit of 512");
+  }
+
+  /**
+   * The d check (e * d = 1 mod p - 1 and mod q - 1) gives the verdict of e * d mod lcm(p - 1, q - 1) = 1
+   * on d values that satisfy both halves, one, or neither.
+   */
+  @Test
+  void rsaPrivateExponentCheckIsTheLcmCheck() throws Exception {
+    RSAPrivateCrtKey k = rsa(2048);
+    BigInteger n = k.getModulus();
+    BigInteger e = k.getPublicExponent();
+    BigInteger p = k.getPrimeP();
+    BigInteger q = k.getPrimeQ();
+    BigInteger pm1 = p.subtract(BigInteger.ONE);
+    BigInteger qm1 = q.subtract(BigInteger.ONE);
+    BigInteger lcm = pm1.divide(pm1.gcd(qm1)).multiply(qm1);
+    BigInteger d = e.modInverse(lcm);
+    List<BigInteger> candidates = List.of(d, d.add(lcm), e.modInverse(pm1.multiply(qm1)),
+        d.add(pm1), d.add(qm1), d.add(lcm.shiftRight(1)), d.add(BigInteger.ONE), d.subtract(BigInteger.ONE));
+    int accepted = 0;
+    for (BigInteger candidate : candidates) {
+      boolean expected = e.multiply(candidate).mod(lcm).equals(BigInteger.ONE);
+      if (expected) {
+        accepted++;
+        assertThat(RsaPrivateKeyData.of(n, e, candidate, p, q, k.getCrtCoefficient()).bits()).isEqualTo(2048);
+      } else {
+        assertCode(() -> RsaPrivateKeyData.of(n, e, candidate, p, q, k.getCrtCoefficient()), ErrorCode.INVALID_VALUE,
+            "d is not the inverse of e");
+      }
+    }
+    assertThat(accepted).isEqualTo(3); // d, d + lcm and the inverse modulo (p - 1)(q - 1)
+  }
+
   @Test
   void rsaRefusesHugePrimeBeforeAnyArithmetic() {
     BigInteger huge = BigInteger.ONE.shiftLeft(8192).add(BigInteger.ONE);

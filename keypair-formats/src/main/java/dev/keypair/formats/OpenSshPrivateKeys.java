@@ -348,7 +348,7 @@ public final class OpenSshPrivateKeys {
         if (!rsa.modulus().equals(n) || !rsa.publicExponent().equals(e)) {
           throw mismatch("modulus or public exponent");
         }
-        return RsaPrivateKeyData.of(n, e, d, p, q, iqmp, limits);
+        return RsaPrivateKeyData.of(rsa, d, p, q, iqmp, limits);
       };
     }
     if (publicKey instanceof EcdsaKeyData) {

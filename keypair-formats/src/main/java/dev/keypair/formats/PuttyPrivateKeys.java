@@ -205,7 +205,7 @@ public final class PuttyPrivateKeys {
       BigInteger q = r.readMpint("q", max);
       BigInteger iqmp = r.readMpint("iqmp", max);
       checkPadding(r, encrypted);
-      return RsaPrivateKeyData.of(rsa.modulus(), rsa.publicExponent(), d, p, q, iqmp, limits);
+      return RsaPrivateKeyData.of(rsa, d, p, q, iqmp, limits);
     }
     if (pub instanceof DsaKeyData dsa) {
       BigInteger x = r.readMpint("x", limits.dsaMaxBits());
