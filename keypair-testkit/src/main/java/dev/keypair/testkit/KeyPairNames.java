@@ -39,6 +39,8 @@ public final class KeyPairNames {
   private static final List<String> CONTROLS = List.of("\t", "\n", "\r", "\u0000", "\u007f", "\u0085", "\u2028",
       "\u2029", "\uD800");
 
+  private static final int WIDEST = GROUPS.stream().mapToInt(List::size).max().orElseThrow();
+
   private static final List<String> URL_PREFIXES = List.of("http://", "https://", "HTTP://", "hTTpS://");
 
   private static final Map<NamingRule, Alphabet> ALPHABETS = new ConcurrentHashMap<>();
@@ -63,8 +65,7 @@ public final class KeyPairNames {
     Objects.requireNonNull(profile, "profile");
     NamingRule rule = profile.naming();
     Alphabet a = alphabet(rule);
-    return Arbitraries.integers().between(rule.minLength(), rule.maxLength())
-        .flatMap(length -> a.name(length)).filter(rule::accepts);
+    return a.names(rule.minLength(), rule.maxLength()).filter(rule::accepts);
   }
 
   /**
@@ -81,26 +82,23 @@ public final class KeyPairNames {
     Alphabet a = alphabet(rule);
     List<Arbitrary<String>> reasons = new ArrayList<>();
     reasons.add(Arbitraries.just(""));
-    reasons.add(a.name(rule.maxLength() + 1));
+    reasons.add(a.names(rule.maxLength() + 1, rule.maxLength() + 1));
     if (rule.minLength() > 1) {
-      reasons.add(a.name(rule.minLength() - 1));
+      reasons.add(a.names(rule.minLength() - 1, rule.minLength() - 1));
     }
+    // a valid length less one, for names that get one more character
     int from = Math.max(1, rule.minLength() - 1);
     if (from <= rule.maxLength() - 1) {
-      reasons.add(Arbitraries.integers().between(from, rule.maxLength() - 1).flatMap(length ->
-          Combinators.combine(a.name(length), Arbitraries.of(a.nowhere), Arbitraries.integers().between(0, length))
-              .as((name, bad, at) -> insert(name, at, bad))));
+      reasons.add(Combinators.combine(a.names(from, rule.maxLength() - 1), Arbitraries.of(a.nowhere),
+          Arbitraries.integers().between(0, rule.maxLength())).as((name, bad, at) -> insert(name, at, bad)));
     }
-    int twoOrMore = Math.max(2, rule.minLength());
-    if (!a.notFirst.isEmpty() && twoOrMore <= rule.maxLength()) {
-      reasons.add(Arbitraries.integers().between(twoOrMore, rule.maxLength()).flatMap(length ->
-          Combinators.combine(Arbitraries.of(a.notFirst), a.name(length))
-              .as((bad, name) -> bad + name.substring(name.offsetByCodePoints(0, 1)))));
+    if (!a.notFirst.isEmpty() && from <= rule.maxLength() - 1) {
+      reasons.add(Combinators.combine(Arbitraries.of(a.notFirst), a.names(from, rule.maxLength() - 1))
+          .as(String::concat));
     }
-    if (!a.notLast.isEmpty() && twoOrMore <= rule.maxLength()) {
-      reasons.add(Arbitraries.integers().between(twoOrMore, rule.maxLength()).flatMap(length ->
-          Combinators.combine(a.name(length), Arbitraries.of(a.notLast))
-              .as((name, bad) -> name.substring(0, name.offsetByCodePoints(name.length(), -1)) + bad)));
+    if (!a.notLast.isEmpty() && from <= rule.maxLength() - 1) {
+      reasons.add(Combinators.combine(a.names(from, rule.maxLength() - 1), Arbitraries.of(a.notLast))
+          .as(String::concat));
     }
     List<String> refusedPrefixes = URL_PREFIXES.stream()
         .filter(p -> !rule.accepts(p + a.filler.repeat(Math.max(1, rule.minLength()))))
@@ -185,24 +183,34 @@ public final class KeyPairNames {
       }
     }
 
-    /** A name of {@code length} characters from the units each position takes (not checked against the rule). */
-    Arbitrary<String> name(int length) {
-      if (length == 1) {
-        return unit(single.isEmpty() ? first : single);
+    /**
+     * Names of {@code min} to {@code max} characters (not checked against the rule): a list of slots, each
+     * a group index and a unit index, spelled with the units the slot's position takes (the first, a middle
+     * one, the last, or the only one). Each group is about equally likely. Shrinking drops slots and moves
+     * each towards the first unit of the first group; no flatMap, so shrinking a long name stays fast.
+     */
+    Arbitrary<String> names(int min, int max) {
+      for (List<List<String>> position : max == 1 ? List.of(single.isEmpty() ? first : single)
+          : max == 2 ? List.of(first, last) : List.of(first, middle, last)) {
+        if (position.isEmpty()) {
+          throw new IllegalArgumentException("the naming rule takes no character of keypair's repertoire somewhere");
+        }
       }
-      if (length == 2) {
-        return Combinators.combine(unit(first), unit(last)).as(String::concat);
-      }
-      return Combinators.combine(unit(first), unit(middle).list().ofSize(length - 2), unit(last))
-          .as((f, m, l) -> f + String.join("", m) + l);
+      Arbitrary<int[]> slot = Combinators.combine(Arbitraries.integers().between(0, GROUPS.size() - 1),
+          Arbitraries.integers().between(0, WIDEST - 1)).as((g, u) -> new int[] {g, u});
+      return slot.list().ofMinSize(min).ofMaxSize(max).map(this::spell);
     }
 
-    /** One unit: a group (shrinking towards the first), then a unit of it (shrinking towards its first). */
-    private static Arbitrary<String> unit(List<List<String>> groups) {
-      if (groups.isEmpty()) {
-        throw new IllegalArgumentException("the naming rule takes no character of keypair's repertoire here");
+    private String spell(List<int[]> slots) {
+      StringBuilder name = new StringBuilder();
+      int n = slots.size();
+      for (int i = 0; i < n; i++) {
+        List<List<String>> groups = n == 1 ? (single.isEmpty() ? first : single)
+            : i == 0 ? first : i == n - 1 ? last : middle;
+        List<String> group = groups.get(slots.get(i)[0] % groups.size());
+        name.append(group.get(slots.get(i)[1] % group.size()));
       }
-      return Arbitraries.of(groups).flatMap(Arbitraries::of);
+      return name.toString();
     }
   }
 }
