@@ -53,10 +53,10 @@ public final class KeyPairNames {
   }
 
   /**
-   * Names {@code profile} accepts: every length from the rule's minimum to its maximum (both edges are
-   * jqwik edge cases), built from every character the rule takes in each position (letters, digits,
-   * punctuation, non-ASCII and decomposed characters where the rule takes them), each character class
-   * equally likely. Every name is checked against the rule, so none is invalid by accident. Shrinks
+   * Names {@code profile} accepts: every length from the rule's minimum to its maximum (both are
+   * reached), built from every character the rule takes in each position (letters, digits, punctuation,
+   * non-ASCII and decomposed characters where the rule takes them), each character class about equally
+   * likely. Every name is checked against the rule, so none is invalid by accident. Shrinks
    * towards the shortest name of lower-case ASCII letters ({@code a}, {@code aa} for Alibaba).
    *
    * @throws IllegalArgumentException if the rule takes none of the repertoire at some position
