@@ -23,10 +23,22 @@ class ReadmeTest {
   @ParameterizedTest
   @ValueSource(strings = {"QuickStart", "QuickStartPrivateKeys", "QuickStartRegistry"})
   void readmeQuotesTheSnippetVerbatim(String example) throws Exception {
-    String source = Files.readString(ROOT.resolve("keypair-examples/src/main/java/dev/keypair/examples/" + example + ".java"));
+    assertReadmeQuotes("keypair-examples/src/main/java/dev/keypair/examples/" + example + ".java", 4);
+  }
+
+  /** The property-based test example (a test class: its snippet is indented by one level less). */
+  @Test
+  void readmeQuotesThePropertyTestExampleVerbatim() throws Exception {
+    assertReadmeQuotes("keypair-examples/src/test/java/dev/keypair/examples/ProvisioningExampleProperties.java", 2);
+  }
+
+  /** The README holds the lines between the {@code snippet} markers of {@code file}, less {@code indent} spaces. */
+  private static void assertReadmeQuotes(String file, int indent) throws Exception {
+    String source = Files.readString(ROOT.resolve(file));
+    String marker = " ".repeat(indent) + "// snippet:end";
     String snippet = source.substring(source.indexOf("// snippet:start\n") + "// snippet:start\n".length(),
-        source.indexOf("    // snippet:end"));
-    String unindented = snippet.lines().map(l -> l.length() >= 4 ? l.substring(4) : l.strip())
+        source.indexOf(marker));
+    String unindented = snippet.lines().map(l -> l.length() >= indent ? l.substring(indent) : l.strip())
         .collect(Collectors.joining("\n", "", "\n"));
     assertThat(Files.readString(ROOT.resolve("README.md"))).contains(unindented);
   }
