@@ -23,11 +23,6 @@ import java.util.Objects;
  */
 public final class RsaKeyData extends AbstractKeyData implements KeyData {
 
-  /** Products of the odd primes below 256, each fitting in a long, for a cheap trial division. */
-  private static final long[] SMALL_PRIME_PRODUCTS = smallPrimeProducts(256);
-  private static final BigInteger[] SMALL_PRIME_PRODUCTS_BIG =
-      java.util.Arrays.stream(SMALL_PRIME_PRODUCTS).mapToObj(BigInteger::valueOf).toArray(BigInteger[]::new);
-
   private final BigInteger e;
   private final BigInteger n;
 
@@ -81,53 +76,9 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
     if (e.compareTo(n) >= 0) {
       throw new KeyPairException(ErrorCode.INVALID_VALUE, "RSA public exponent is not less than the modulus");
     }
-    if (hasSmallFactor(n)) {
+    if (SmallPrimes.divides(n)) {
       throw new KeyPairException(ErrorCode.WEAK_KEY, "RSA modulus has a prime factor below 256");
     }
-  }
-
-  private static boolean hasSmallFactor(BigInteger n) {
-    for (int i = 0; i < SMALL_PRIME_PRODUCTS.length; i++) {
-      // a prime of the product divides n exactly when gcd(n mod product, product) > 1
-      long r = n.mod(SMALL_PRIME_PRODUCTS_BIG[i]).longValue();
-      if (gcd(r, SMALL_PRIME_PRODUCTS[i]) != 1) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static long gcd(long a, long b) {
-    while (b != 0) {
-      long t = a % b;
-      a = b;
-      b = t;
-    }
-    return a;
-  }
-
-  private static long[] smallPrimeProducts(int below) {
-    java.util.List<Long> out = new java.util.ArrayList<>();
-    long acc = 1;
-    for (int p = 3; p < below; p += 2) {
-      boolean prime = true;
-      for (int d = 3; d * d <= p; d += 2) {
-        if (p % d == 0) {
-          prime = false;
-          break;
-        }
-      }
-      if (!prime) {
-        continue;
-      }
-      if (acc > Long.MAX_VALUE / p) {
-        out.add(acc);
-        acc = 1;
-      }
-      acc *= p;
-    }
-    out.add(acc);
-    return out.stream().mapToLong(Long::longValue).toArray();
   }
 
   public BigInteger publicExponent() {

@@ -1,0 +1,74 @@
+package dev.keypair.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SmallPrimesTest {
+
+  private static final int[] ODD_PRIMES_BELOW_256 =
+      IntStream.range(3, 256).filter(p -> p % 2 == 1 && BigInteger.valueOf(p).isProbablePrime(30)).toArray();
+
+  /** The definition: some odd prime below 256 leaves no remainder. */
+  private static boolean byDivision(BigInteger n) {
+    for (int p : ODD_PRIMES_BELOW_256) {
+      if (n.mod(BigInteger.valueOf(p)).signum() == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void answersAsDivisionDoesOnRandomNumbersOfEverySize() {
+    Random random = new Random(8);
+    int refused = 0;
+    for (int i = 0; i < 20_000; i++) {
+      // up to 17,000 bits: past one chunk of 512 words, so the chunked sum is exercised too
+      int bits = i % 10 == 0 ? 1 + random.nextInt(17_000) : 1 + random.nextInt(4200);
+      BigInteger n = new BigInteger(bits, random).setBit(0);
+      boolean expected = byDivision(n);
+      assertThat(SmallPrimes.divides(n)).as("%s", n).isEqualTo(expected);
+      refused += expected ? 1 : 0;
+    }
+    assertThat(refused).as("both answers occur").isBetween(1_000, 19_000);
+  }
+
+  @Test
+  void findsEachPrimeAsTheOnlySmallFactor() {
+    Random random = new Random(9);
+    for (int p : ODD_PRIMES_BELOW_256) {
+      for (int bits : new int[] {0, 31, 32, 33, 1000, 16_380, 16_400, 40_000}) {
+        BigInteger other = bits == 0 ? BigInteger.ONE : withoutSmallFactor(bits, random);
+        BigInteger n = BigInteger.valueOf(p).multiply(other);
+        assertThat(SmallPrimes.divides(n)).as("%d times a %d-bit number without small factors", p, bits).isTrue();
+        assertThat(SmallPrimes.divides(n.multiply(BigInteger.valueOf(p)))).isTrue();
+        assertThat(SmallPrimes.divides(n.add(BigInteger.TWO))).isEqualTo(byDivision(n.add(BigInteger.TWO)));
+      }
+    }
+  }
+
+  private static BigInteger withoutSmallFactor(int bits, Random random) {
+    while (true) {
+      BigInteger n = new BigInteger(bits, random).setBit(bits - 1).setBit(0);
+      if (!byDivision(n)) {
+        return n;
+      }
+    }
+  }
+
+  @Test
+  void passesProductsOfLargerPrimes() {
+    Random random = new Random(10);
+    for (int i = 0; i < 20; i++) {
+      BigInteger n = BigInteger.probablePrime(257 + random.nextInt(256), random)
+          .multiply(BigInteger.probablePrime(257 + random.nextInt(256), random));
+      assertThat(SmallPrimes.divides(n)).isFalse();
+    }
+    assertThat(SmallPrimes.divides(BigInteger.valueOf(257L * 263))).isFalse();
+    assertThat(SmallPrimes.divides(BigInteger.ONE)).isFalse();
+  }
+}
