@@ -18,7 +18,15 @@ final class KeyBlobs {
   static KeyData decode(byte[] buf, int off, int len, KeyPairLimits limits) {
     java.util.Objects.requireNonNull(buf, "blob");
     java.util.Objects.requireNonNull(limits, "limits");
-    return decode(buf, off, len, limits, true);
+    KeyData cached = ValidatedKeyCache.get(buf, off, len, limits);
+    if (cached != null) {
+      return cached;
+    }
+    KeyData key = decode(buf, off, len, limits, true);
+    if (key instanceof RsaKeyData || key instanceof EcdsaKeyData || key instanceof DsaKeyData) {
+      ValidatedKeyCache.put(key, limits);
+    }
+    return key;
   }
 
   private static KeyData decode(byte[] buf, int off, int len, KeyPairLimits limits, boolean allowCertificate) {
