@@ -62,7 +62,11 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     if (d.signum() <= 0 || d.compareTo(n) >= 0) {
       throw invalid("d is not in (0, n)");
     }
-    if (!e.multiply(d).mod(carmichael(p, q)).equals(BigInteger.ONE)) {
+    // e * d = 1 mod lcm(p - 1, q - 1) exactly when p - 1 and q - 1 both divide e * d - 1: two
+    // reductions instead of a gcd, a division and a reduction
+    BigInteger edLessOne = e.multiply(d).subtract(BigInteger.ONE);
+    if (edLessOne.mod(p.subtract(BigInteger.ONE)).signum() != 0
+        || edLessOne.mod(q.subtract(BigInteger.ONE)).signum() != 0) {
       throw invalid("d is not the inverse of e");
     }
     if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !q.multiply(iqmp).mod(p).equals(BigInteger.ONE)) {

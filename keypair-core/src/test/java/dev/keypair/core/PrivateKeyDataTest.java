@@ -122,6 +122,24 @@ class PrivateKeyDataTest {
     assertThat(swapped.publicKey()).isEqualTo(ok.publicKey());
   }
 
+  /** The check is e * d = 1 mod lcm(p - 1, q - 1): right modulo one of p - 1, q - 1 is not enough. */
+  @Test
+  void rsaPrivateExponentMustBeRightModuloBothPrimesLessOne() throws Exception {
+    RSAPrivateCrtKey k = rsa(2048);
+    BigInteger n = k.getModulus();
+    BigInteger e = k.getPublicExponent();
+    BigInteger p = k.getPrimeP();
+    BigInteger q = k.getPrimeQ();
+    BigInteger pm1 = p.subtract(BigInteger.ONE);
+    BigInteger qm1 = q.subtract(BigInteger.ONE);
+    BigInteger lambda = pm1.divide(pm1.gcd(qm1)).multiply(qm1);
+    BigInteger d = e.modInverse(lambda);
+    BigInteger iqmp = k.getCrtCoefficient();
+    assertThat(RsaPrivateKeyData.of(n, e, d.add(lambda), p, q, iqmp).bits()).isEqualTo(2048); // still below n
+    assertCode(() -> RsaPrivateKeyData.of(n, e, d.add(pm1), p, q, iqmp), ErrorCode.INVALID_VALUE, "not the inverse of e");
+    assertCode(() -> RsaPrivateKeyData.of(n, e, d.add(qm1), p, q, iqmp), ErrorCode.INVALID_VALUE, "not the inverse of e");
+  }
+
   @Test
   void rsaRefusesHugePrimeBeforeAnyArithmetic() {
     BigInteger huge = BigInteger.ONE.shiftLeft(8192).add(BigInteger.ONE);
