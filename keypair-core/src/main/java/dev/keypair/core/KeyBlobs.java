@@ -58,8 +58,11 @@ final class KeyBlobs {
     return switch (type) {
       case RSA -> {
         BigInteger e = r.readMpint("e", limits.rsaMaxBits());
-        BigInteger n = r.readMpint("n", limits.rsaMaxBits());
-        yield buf == null ? RsaKeyData.of(e, n, limits) : RsaKeyData.decoded(e, n, blob(r, buf, off, len), limits);
+        if (buf == null) {
+          yield RsaKeyData.of(e, r.readMpint("n", limits.rsaMaxBits()), limits);
+        }
+        long n = r.readMpintMagnitude("n", limits.rsaMaxBits()); // the number is made only if asked for
+        yield RsaKeyData.decoded(e, blob(r, buf, off, len), (int) (n >>> 32) - off, (int) n, limits);
       }
       case DSA -> {
         BigInteger p = r.readMpint("p", limits.dsaMaxBits());

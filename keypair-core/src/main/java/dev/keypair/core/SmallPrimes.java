@@ -82,9 +82,9 @@ final class SmallPrimes {
 
   private SmallPrimes() {}
 
-  /** Whether an odd prime below 256 divides {@code n} (which is positive). */
-  static boolean divides(BigInteger n) {
-    int[] words = littleEndianWords(n);
+  /** Whether an odd prime below 256 divides the number whose big-endian magnitude is {@code mag[off, off + len)}. */
+  static boolean divides(byte[] mag, int off, int len) {
+    int[] words = littleEndianWords(mag, off, len);
     for (int g = 0; g < PRODUCT.length; g++) {
       int residue = (int) residue(words, g);
       int[] inverse = INVERSE[g];
@@ -116,20 +116,19 @@ final class SmallPrimes {
     return acc;
   }
 
-  /** The magnitude of non-negative {@code n} as 32-bit words, least significant first. */
-  private static int[] littleEndianWords(BigInteger n) {
-    byte[] be = n.toByteArray();
-    int[] words = new int[Math.max(1, (be.length + 3) / 4)];
-    int i = be.length;
+  /** The big-endian magnitude {@code be[off, off + len)} as 32-bit words, least significant first. */
+  private static int[] littleEndianWords(byte[] be, int off, int len) {
+    int[] words = new int[Math.max(1, (len + 3) / 4)];
+    int i = off + len;
     int k = 0;
-    for (; i >= 4; i -= 4) {
+    for (; i - off >= 4; i -= 4) {
       words[k++] = (be[i - 4] & 0xff) << 24 | (be[i - 3] & 0xff) << 16 | (be[i - 2] & 0xff) << 8 | (be[i - 1] & 0xff);
     }
     int top = 0;
-    for (int j = 0; j < i; j++) {
+    for (int j = off; j < i; j++) {
       top = top << 8 | (be[j] & 0xff);
     }
-    if (i > 0) {
+    if (i > off) {
       words[k] = top;
     }
     return words;
