@@ -25,12 +25,13 @@ public enum EcCurve {
       "", // 2^521 - 1, computed below
       "0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00");
 
+  private static final BigInteger THREE = BigInteger.valueOf(3);
+
   private final String sshName;
   private final String standardName;
   private final String oid;
   private final int bits;
   private final BigInteger p;
-  private final BigInteger a;
   private final BigInteger b;
   private volatile ECParameterSpec jcaSpec;
 
@@ -40,7 +41,6 @@ public enum EcCurve {
     this.oid = oid;
     this.bits = bits;
     this.p = pHex.isEmpty() ? BigInteger.ONE.shiftLeft(521).subtract(BigInteger.ONE) : new BigInteger(pHex, 16);
-    this.a = p.subtract(BigInteger.valueOf(3)); // a = -3 on every NIST prime curve
     this.b = new BigInteger(bHex, 16);
   }
 
@@ -147,9 +147,9 @@ public enum EcCurve {
     if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
       throw invalid("has a coordinate not below the field prime");
     }
-    BigInteger lhs = y.multiply(y).mod(p);
-    BigInteger rhs = x.multiply(x).add(a).multiply(x).add(b).mod(p);
-    if (!lhs.equals(rhs)) {
+    // y^2 = x^3 + ax + b (mod p), with a = -3 on every NIST prime curve: one reduction of y^2 - ((x^2 - 3) x + b), not one per side
+    BigInteger rhs = x.multiply(x).subtract(THREE).multiply(x).add(b);
+    if (y.multiply(y).subtract(rhs).mod(p).signum() != 0) {
       throw invalid("is not on the curve");
     }
     return new BigInteger[] {x, y};

@@ -18,7 +18,15 @@ final class KeyBlobs {
   static KeyData decode(byte[] buf, int off, int len, KeyPairLimits limits) {
     java.util.Objects.requireNonNull(buf, "blob");
     java.util.Objects.requireNonNull(limits, "limits");
-    return decode(buf, off, len, limits, true);
+    KeyData cached = ValidatedKeyCache.get(buf, off, len, limits);
+    if (cached != null) {
+      return cached;
+    }
+    KeyData key = decode(buf, off, len, limits, true);
+    if (key instanceof RsaKeyData || key instanceof EcdsaKeyData || key instanceof DsaKeyData) {
+      ValidatedKeyCache.put(key, limits);
+    }
+    return key;
   }
 
   private static KeyData decode(byte[] buf, int off, int len, KeyPairLimits limits, boolean allowCertificate) {
@@ -50,8 +58,11 @@ final class KeyBlobs {
     return switch (type) {
       case RSA -> {
         BigInteger e = r.readMpint("e", limits.rsaMaxBits());
-        BigInteger n = r.readMpint("n", limits.rsaMaxBits());
-        yield buf == null ? RsaKeyData.of(e, n, limits) : RsaKeyData.decoded(e, n, blob(r, buf, off, len), limits);
+        if (buf == null) {
+          yield RsaKeyData.of(e, r.readMpint("n", limits.rsaMaxBits()), limits);
+        }
+        long n = r.readMpintMagnitude("n", limits.rsaMaxBits()); // the number is made only if asked for
+        yield RsaKeyData.decoded(e, blob(r, buf, off, len), (int) (n >>> 32) - off, (int) n, limits);
       }
       case DSA -> {
         BigInteger p = r.readMpint("p", limits.dsaMaxBits());

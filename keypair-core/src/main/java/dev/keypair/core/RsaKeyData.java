@@ -23,18 +23,21 @@ import java.util.Objects;
  */
 public final class RsaKeyData extends AbstractKeyData implements KeyData {
 
-  /** Products of the odd primes below 256, each fitting in a long, for a cheap trial division. */
-  private static final long[] SMALL_PRIME_PRODUCTS = smallPrimeProducts(256);
-  private static final BigInteger[] SMALL_PRIME_PRODUCTS_BIG =
-      java.util.Arrays.stream(SMALL_PRIME_PRODUCTS).mapToObj(BigInteger::valueOf).toArray(BigInteger[]::new);
-
   private final BigInteger e;
-  private final BigInteger n;
+  /** The modulus, made from the blob when first asked for: reading and checking a key does not need it. */
+  private BigInteger n;
+  /** Where the modulus's magnitude is in the blob. */
+  private final int modulusOffset;
+  private final int modulusLength;
+  private final int bits;
 
-  private RsaKeyData(BigInteger e, BigInteger n, byte[] blob) {
+  private RsaKeyData(BigInteger e, BigInteger n, byte[] blob, int modulusOffset, int modulusLength, int bits) {
     super(blob);
     this.e = e;
     this.n = n;
+    this.modulusOffset = modulusOffset;
+    this.modulusLength = modulusLength;
+    this.bits = bits;
   }
 
   /** A validated key with the default limits. */
@@ -47,23 +50,38 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
     Objects.requireNonNull(publicExponent, "publicExponent");
     Objects.requireNonNull(modulus, "modulus");
     Objects.requireNonNull(limits, "limits");
-    validate(publicExponent, modulus, limits);
+    if (modulus.signum() < 0) {
+      throw notPositive();
+    }
+    byte[] magnitude = modulus.toByteArray();
+    validate(publicExponent, magnitude, 0, magnitude.length, limits);
     byte[] blob = new SshWireWriter(modulus.bitLength() / 8 + 32)
         .writeString(KeyType.RSA.sshName()).writeMpint(publicExponent).writeMpint(modulus).toByteArray();
-    return new RsaKeyData(publicExponent, modulus, blob);
+    return new RsaKeyData(publicExponent, modulus, blob, 0, 0, modulus.bitLength());
   }
 
-  /** For the blob decoder, which has checked that {@code blob} is the canonical encoding. */
-  static RsaKeyData decoded(BigInteger e, BigInteger n, byte[] blob, KeyPairLimits limits) {
-    validate(e, n, limits);
-    return new RsaKeyData(e, n, blob);
+  /**
+   * For the blob decoder, which has checked that {@code blob} is the canonical encoding and that the
+   * modulus, a minimal positive mpint, is the {@code modulusLength} bytes at {@code modulusOffset}.
+   */
+  static RsaKeyData decoded(BigInteger e, byte[] blob, int modulusOffset, int modulusLength, KeyPairLimits limits) {
+    int bits = validate(e, blob, modulusOffset, modulusLength, limits);
+    return new RsaKeyData(e, null, blob, modulusOffset, modulusLength, bits);
   }
 
-  static void validate(BigInteger e, BigInteger n, KeyPairLimits limits) {
-    int bits = n.bitLength();
-    if (n.signum() <= 0) {
-      throw new KeyPairException(ErrorCode.INVALID_VALUE, "RSA modulus is not positive");
+  /**
+   * Checks a key whose modulus is the big-endian magnitude {@code mag[off, off + len)} (leading zero
+   * bytes allowed) and returns the modulus's length in bits.
+   */
+  private static int validate(BigInteger e, byte[] mag, int off, int len, KeyPairLimits limits) {
+    while (len > 0 && mag[off] == 0) {
+      off++;
+      len--;
     }
+    if (len == 0) {
+      throw notPositive();
+    }
+    int bits = (len - 1) * 8 + 32 - Integer.numberOfLeadingZeros(mag[off] & 0xff);
     if (bits > limits.rsaMaxBits()) {
       throw new KeyPairException(ErrorCode.KEY_TOO_LARGE,
           "RSA modulus has " + bits + " bits, over the limit of " + limits.rsaMaxBits());
@@ -72,62 +90,23 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
       throw new KeyPairException(ErrorCode.WEAK_KEY,
           "RSA modulus has " + bits + " bits, under the minimum of " + limits.rsaMinBits());
     }
-    if (!n.testBit(0)) {
+    if ((mag[off + len - 1] & 1) == 0) {
       throw new KeyPairException(ErrorCode.INVALID_VALUE, "RSA modulus is even");
     }
     if (!e.testBit(0) || e.compareTo(BigInteger.ONE) <= 0) {
       throw new KeyPairException(ErrorCode.INVALID_VALUE, "RSA public exponent must be odd and greater than 1");
     }
-    if (e.compareTo(n) >= 0) {
+    if (e.bitLength() > bits || e.bitLength() == bits && e.compareTo(new BigInteger(1, mag, off, len)) >= 0) {
       throw new KeyPairException(ErrorCode.INVALID_VALUE, "RSA public exponent is not less than the modulus");
     }
-    if (hasSmallFactor(n)) {
+    if (SmallPrimes.divides(mag, off, len)) {
       throw new KeyPairException(ErrorCode.WEAK_KEY, "RSA modulus has a prime factor below 256");
     }
+    return bits;
   }
 
-  private static boolean hasSmallFactor(BigInteger n) {
-    for (int i = 0; i < SMALL_PRIME_PRODUCTS.length; i++) {
-      // a prime of the product divides n exactly when gcd(n mod product, product) > 1
-      long r = n.mod(SMALL_PRIME_PRODUCTS_BIG[i]).longValue();
-      if (gcd(r, SMALL_PRIME_PRODUCTS[i]) != 1) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static long gcd(long a, long b) {
-    while (b != 0) {
-      long t = a % b;
-      a = b;
-      b = t;
-    }
-    return a;
-  }
-
-  private static long[] smallPrimeProducts(int below) {
-    java.util.List<Long> out = new java.util.ArrayList<>();
-    long acc = 1;
-    for (int p = 3; p < below; p += 2) {
-      boolean prime = true;
-      for (int d = 3; d * d <= p; d += 2) {
-        if (p % d == 0) {
-          prime = false;
-          break;
-        }
-      }
-      if (!prime) {
-        continue;
-      }
-      if (acc > Long.MAX_VALUE / p) {
-        out.add(acc);
-        acc = 1;
-      }
-      acc *= p;
-    }
-    out.add(acc);
-    return out.stream().mapToLong(Long::longValue).toArray();
+  private static KeyPairException notPositive() {
+    return new KeyPairException(ErrorCode.INVALID_VALUE, "RSA modulus is not positive");
   }
 
   public BigInteger publicExponent() {
@@ -135,7 +114,12 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
   }
 
   public BigInteger modulus() {
-    return n;
+    BigInteger m = n;
+    if (m == null) {
+      m = new BigInteger(1, blob, modulusOffset, modulusLength);
+      n = m; // a race makes the same value twice
+    }
+    return m;
   }
 
   @Override
@@ -150,7 +134,7 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
 
   @Override
   public int bits() {
-    return n.bitLength();
+    return bits;
   }
 
   @Override
@@ -160,6 +144,6 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
 
   @Override
   public PublicKey toJcaPublicKey() {
-    return JcaKeys.toJcaPublic("RSA", new RSAPublicKeySpec(n, e), "an RSA public key");
+    return JcaKeys.toJcaPublic("RSA", new RSAPublicKeySpec(modulus(), e), "an RSA public key");
   }
 }

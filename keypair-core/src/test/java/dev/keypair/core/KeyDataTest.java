@@ -78,6 +78,34 @@ class KeyDataTest {
     assertCode(() -> RsaKeyData.of(E, n), ErrorCode.INVALID_VALUE, "RSA modulus is even");
   }
 
+  /** A decoded blob is checked on the modulus's bytes, a made key on the number: the same answers. */
+  @Test
+  void rsaFromBlobAnswersAsOfDoes() {
+    Random random = new Random(11);
+    KeyPairLimits limits = KeyPairLimits.builder().rsaBits(64, 8192).build();
+    int accepted = 0;
+    for (int i = 0; i < 3000; i++) {
+      BigInteger n = new BigInteger(1 + random.nextInt(3000), random);
+      BigInteger e = i % 7 == 0 ? n.add(BigInteger.valueOf(random.nextInt(5) - 2)).abs()
+          : BigInteger.valueOf(random.nextInt(70_000));
+      byte[] blob = new SshWireWriter(800).writeString("ssh-rsa").writeMpint(e).writeMpint(n).toByteArray();
+      String viaOf = outcome(() -> RsaKeyData.of(e, n, limits));
+      String viaBlob = outcome(() -> KeyData.fromBlob(blob, limits));
+      assertThat(viaBlob).as("e=%s n=%s", e, n).isEqualTo(viaOf);
+      accepted += viaOf.startsWith("ok") ? 1 : 0;
+    }
+    assertThat(accepted).isBetween(50, 2950);
+  }
+
+  private static String outcome(java.util.function.Supplier<KeyData> make) {
+    try {
+      RsaKeyData k = (RsaKeyData) make.get();
+      return "ok " + k.modulus() + " " + k.bits() + " " + k.publicExponent() + " " + k.blob();
+    } catch (KeyPairException ex) {
+      return ex.code() + " " + ex.getMessage();
+    }
+  }
+
   @Test
   void rsaRefusesSmallFactor() {
     BigInteger n = TestKeys.randomRsa(new Random(2), 2047).modulus().multiply(BigInteger.valueOf(251));

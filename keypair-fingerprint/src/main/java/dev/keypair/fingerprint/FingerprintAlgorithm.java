@@ -27,6 +27,7 @@ public enum FingerprintAlgorithm {
   private final String displayName;
   private final String jcaName;
   private final int digestLength;
+  private volatile MessageDigest prototype;
 
   FingerprintAlgorithm(String displayName, String jcaName, int digestLength) {
     this.displayName = displayName;
@@ -68,8 +69,24 @@ public enum FingerprintAlgorithm {
     return this == SHA256 || this == MD5 || this == SHA1;
   }
 
-  /** A fresh digest of this algorithm's hash function. */
+  /**
+   * A fresh digest of this algorithm's hash function: a copy of an untouched prototype, which costs
+   * less than a provider look-up on every fingerprint (the prototype itself is only ever cloned).
+   */
   MessageDigest newDigest() {
+    MessageDigest p = prototype;
+    if (p == null) {
+      p = lookUp();
+      prototype = p;
+    }
+    try {
+      return (MessageDigest) p.clone();
+    } catch (CloneNotSupportedException e) {
+      return lookUp(); // a provider whose digest cannot be copied
+    }
+  }
+
+  private MessageDigest lookUp() {
     try {
       return MessageDigest.getInstance(jcaName);
     } catch (NoSuchAlgorithmException e) {

@@ -70,6 +70,11 @@ public final class AuthorizedKeys {
   private static final String ENTRY = "authorized_keys entry";
   private static final String LINE = "the line";
   private static final int BUFFER = 64 * 1024;
+  private static final byte[][] KEY_TYPE_NAMES = Arrays.stream(KeyType.values()).filter(t -> t != KeyType.UNKNOWN)
+      .map(t -> t.sshName().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+  /** {@code -cert-v01@openssh.com}, which ends every certificate type name. */
+  private static final byte[] CERTIFICATE_SUFFIX = KeyType.RSA.certificateName()
+      .substring(KeyType.RSA.sshName().length()).getBytes(StandardCharsets.US_ASCII);
 
   private AuthorizedKeys() {}
 
@@ -284,8 +289,9 @@ public final class AuthorizedKeys {
       optionLike |= b == ',' || b == '=' || b == '"';
       t++;
     }
-    if (!optionLike && !AuthorizedKeyOption.isKnownName(line, first, t)
-        && (isBase64Token(line, OpenSshPublicKeys.skipSpace(line, t, end), end) || isKeyTypeName(line, first, t))) {
+    // a key type name is never an option name, so a line that starts with one skips those two checks
+    if (!optionLike && (isKeyTypeName(line, first, t) || !AuthorizedKeyOption.isKnownName(line, first, t)
+        && isBase64Token(line, OpenSshPublicKeys.skipSpace(line, t, end), end))) {
       try {
         return AuthorizedKeyEntry.parsed(List.of(), OpenSshPublicKeys.parseAt(line, first, end, limits, what), line);
       } catch (KeyPairException e) {
@@ -370,9 +376,15 @@ public final class AuthorizedKeys {
     return i > from;
   }
 
-  private static boolean isKeyTypeName(byte[] line, int from, int to) {
-    String name = new String(line, from, to - from, StandardCharsets.ISO_8859_1);
-    return KeyType.fromSshName(name).isPresent() || KeyType.isCertificateName(name);
+  /** Whether {@code line[from, to)} is a known key type name or a certificate type name, known or not. */
+  static boolean isKeyTypeName(byte[] line, int from, int to) {
+    for (byte[] name : KEY_TYPE_NAMES) {
+      if (Arrays.equals(line, from, to, name, 0, name.length)) {
+        return true;
+      }
+    }
+    int n = CERTIFICATE_SUFFIX.length;
+    return to - from >= n && Arrays.equals(line, to - n, to, CERTIFICATE_SUFFIX, 0, n);
   }
 
   /**

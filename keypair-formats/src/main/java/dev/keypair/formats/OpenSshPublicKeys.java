@@ -107,11 +107,11 @@ public final class OpenSshPublicKeys {
       throw new KeyPairException(ErrorCode.FORMAT, what + " has empty key data");
     }
     KeyData key = KeyData.fromBlob(blob, limits);
-    if (!key.algorithmName().equals(ascii(buf, typeStart, typeEnd))) {
+    if (!isName(key.algorithmName(), buf, typeStart, typeEnd)) {
       throw new KeyPairException(ErrorCode.TYPE_MISMATCH,
           what + " says " + printable(buf, typeStart, typeEnd) + " but its key data is " + key.algorithmName());
     }
-    Comment comment = i == end ? Comment.none() : Comment.ofBytes(Arrays.copyOfRange(buf, i, end));
+    Comment comment = i == end ? Comment.none() : Comment.ofBytes(CoreAccess.wrap(Arrays.copyOfRange(buf, i, end)));
     return SshPublicKey.of(key, comment);
   }
 
@@ -153,8 +153,17 @@ public final class OpenSshPublicKeys {
     return i;
   }
 
-  private static String ascii(byte[] buf, int start, int end) {
-    return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+  /** Whether {@code buf[start, end)}, read as ISO-8859-1, is {@code name}; without making a String. */
+  private static boolean isName(String name, byte[] buf, int start, int end) {
+    if (name.length() != end - start) {
+      return false;
+    }
+    for (int k = 0; k < name.length(); k++) {
+      if (name.charAt(k) != (buf[start + k] & 0xff)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A type token for an error message: printable ASCII, shortened. */

@@ -13,6 +13,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AuthorizedKeyOptionTest {
 
+  /** AuthorizedKeys reads a line that starts with a key type name as a key without asking whether it is an option. */
+  @Test
+  void noKeyTypeNameIsAnOptionName() {
+    for (dev.keypair.core.KeyType type : dev.keypair.core.KeyType.values()) {
+      for (String name : List.of(type.sshName(), type.certificateName(), "x-cert-v01@openssh.com")) {
+        byte[] b = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(AuthorizedKeyOption.isKnownName(b, 0, b.length)).as(name).isFalse();
+        assertThat(AuthorizedKeys.isKeyTypeName(b, 0, b.length)).as(name).isEqualTo(!name.isEmpty());
+      }
+    }
+  }
+
+
   static final List<String> FLAGS = List.of("agent-forwarding", "cert-authority", "no-agent-forwarding",
       "no-port-forwarding", "no-pty", "no-touch-required", "no-user-rc", "no-verify-required", "no-X11-forwarding",
       "port-forwarding", "pty", "restrict", "touch-required", "user-rc", "verify-required", "X11-forwarding");

@@ -185,6 +185,17 @@ public final class SshWireReader {
    * declared length before any number is built.
    */
   public BigInteger readMpint(String field, int maxBits) {
+    long at = readMpintMagnitude(field, maxBits);
+    int len = (int) at;
+    return len == 0 ? BigInteger.ZERO : new BigInteger(1, buf, (int) (at >>> 32), len);
+  }
+
+  /**
+   * An mpint as {@link #readMpint} reads and checks it, without making a number: its magnitude's
+   * offset in the underlying array (upper 32 bits) and length (lower 32; 0 for zero). The magnitude
+   * may start with the one zero byte that keeps its sign bit clear.
+   */
+  public long readMpintMagnitude(String field, int maxBits) {
     int at = offset();
     int len = readLength(field, Integer.MAX_VALUE);
     if (len > maxBits / 8 + 1) {
@@ -192,7 +203,7 @@ public final class SshWireReader {
       throw tooLarge(field, at, "is " + len + " bytes long", maxBits);
     }
     if (len == 0) {
-      return BigInteger.ZERO;
+      return (long) pos << 32;
     }
     byte first = buf[pos];
     if (first < 0) {
@@ -201,12 +212,14 @@ public final class SshWireReader {
     if (first == 0 && (len == 1 || buf[pos + 1] >= 0)) {
       throw error("mpint '" + field + "' at offset " + at + " has an unneeded leading zero byte");
     }
-    BigInteger v = new BigInteger(1, buf, pos, len);
-    if (v.bitLength() > maxBits) {
-      throw tooLarge(field, at, "has " + v.bitLength() + " bits", maxBits);
+    int top = first == 0 ? pos + 1 : pos; // the first non-zero byte
+    int bits = (pos + len - top - 1) * 8 + 32 - Integer.numberOfLeadingZeros(buf[top] & 0xff);
+    if (bits > maxBits) {
+      throw tooLarge(field, at, "has " + bits + " bits", maxBits);
     }
+    long magnitude = (long) pos << 32 | len;
     pos += len;
-    return v;
+    return magnitude;
   }
 
   private KeyPairException tooLarge(String field, int at, String size, int maxBits) {

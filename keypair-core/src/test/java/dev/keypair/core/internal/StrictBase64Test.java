@@ -57,6 +57,22 @@ class StrictBase64Test {
   }
 
   @Test
+  void reportsTheOffsetOfABadCharacterAnywhereInALongToken() {
+    // whole quanta are decoded on a fast path: the checking loop must take over at the right place
+    byte[] good = Base64.getEncoder().encode(new byte[300]);
+    for (int i = 0; i < good.length; i++) {
+      byte[] bad = good.clone();
+      bad[i] = '*';
+      assertThatThrownBy(() -> StrictBase64.decode(bad, 0, bad.length, "blob"))
+          .hasMessage("blob is not valid Base64 at offset " + i + " (a character outside the alphabet)");
+      if (i < good.length - 1) { // a final '=' after "AAA" is canonical padding
+        bad[i] = '=';
+        assertThatThrownBy(() -> StrictBase64.decode(bad, 0, bad.length, "blob")).hasMessageContaining("at offset ");
+      }
+    }
+  }
+
+  @Test
   void emptyTextIsEmptyData() {
     assertThat(StrictBase64.decode("", "t")).isEmpty();
   }
