@@ -4,6 +4,7 @@ import dev.keypair.core.Comment;
 import dev.keypair.core.KeyType;
 import dev.keypair.core.SshPrivateKey;
 import dev.keypair.core.SshPublicKey;
+import dev.keypair.store.ProviderProfile;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Provide;
 import net.jqwik.api.domains.DomainContextBase;
@@ -20,7 +21,9 @@ import net.jqwik.api.domains.DomainContextBase;
  * <p>It provides, each from the factory named: {@link KeyType} ({@link SshKeys#keyTypes()}), {@link Comment}
  * ({@link SshKeys#comments()}), {@link SshPublicKey} ({@link SshKeys#publicKeys()}), {@link SshPrivateKey}
  * ({@link SshKeys#keyPairs()}), {@link EncodedPublicKey} and {@link EncodedPrivateKey} ({@link EncodedKeys}),
- * {@link AuthorizedKeysLineSample} and {@link AuthorizedKeysFileSample} ({@link AuthorizedKeysLines}).
+ * {@link AuthorizedKeysLineSample} and {@link AuthorizedKeysFileSample} ({@link AuthorizedKeysLines}),
+ * {@link FingerprintSpelling} ({@link FingerprintSpellings#spellings()}) and {@link ProviderProfile}
+ * ({@link KeyPairNames#profiles()}).
  *
  * <p>Like every jqwik domain, it replaces jqwik's defaults: a property that also wants {@code @ForAll int}
  * or {@code String} names {@code @Domain(DomainContext.Global.class)} as well. keypair's providers take
@@ -68,5 +71,15 @@ public class KeypairDomain extends DomainContextBase {
   @Provide
   Arbitrary<AuthorizedKeysFileSample> authorizedKeysFiles() {
     return AuthorizedKeysLines.files();
+  }
+
+  @Provide
+  Arbitrary<FingerprintSpelling> fingerprintSpellings() {
+    return FingerprintSpellings.spellings();
+  }
+
+  @Provide
+  Arbitrary<ProviderProfile> profiles() {
+    return KeyPairNames.profiles();
   }
 }

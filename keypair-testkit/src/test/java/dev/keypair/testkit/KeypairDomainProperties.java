@@ -6,10 +6,13 @@ import dev.keypair.core.Comment;
 import dev.keypair.core.KeyType;
 import dev.keypair.core.SshPrivateKey;
 import dev.keypair.core.SshPublicKey;
+import dev.keypair.fingerprint.FingerprintMatcher;
 import dev.keypair.formats.AuthorizedKeys;
 import dev.keypair.formats.PrivateKeys;
 import dev.keypair.formats.PublicKeyFormat;
 import dev.keypair.formats.PublicKeys;
+import dev.keypair.store.ProviderProfile;
+import dev.keypair.store.ProviderProfiles;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +47,13 @@ class KeypairDomainProperties {
         .isTrue();
     assertThat(AuthorizedKeys.parseEntry(line.text()).key().keyData()).isEqualTo(line.key().keyData());
     assertThat(AuthorizedKeys.parse(file.text())).isNotNull();
+  }
+
+  @Property(tries = 30)
+  @Domain(KeypairDomain.class)
+  void resolvesSpellingsAndProfiles(@ForAll FingerprintSpelling spelling, @ForAll ProviderProfile profile) {
+    assertThat(FingerprintMatcher.match(spelling.key(), spelling.text()).matched()).contains(spelling.algorithm());
+    assertThat(ProviderProfiles.all()).contains(profile);
   }
 
   /** Beside jqwik's defaults, keypair's providers win: a KeyType is never one keypair does not write. */
