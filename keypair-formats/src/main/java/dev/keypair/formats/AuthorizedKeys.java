@@ -6,6 +6,7 @@ import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.KeyType;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.core.internal.StrictBase64;
+import dev.keypair.formats.internal.ByteScan;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -244,18 +245,12 @@ public final class AuthorizedKeys {
       return invalid(bytes, new KeyPairException(ErrorCode.INPUT_TOO_LARGE, "authorized_keys line " + number
           + " is " + bytes.length + " bytes, over the limit of " + limits.maxLineBytes()), false, crlf);
     }
-    int first = -1;
-    for (int i = 0; i < bytes.length; i++) {
-      byte b = bytes[i];
-      if (b == 0) {
-        return invalid(bytes, new KeyPairException(ErrorCode.FORMAT,
-            "authorized_keys line " + number + " has a NUL byte"), false, crlf);
-      }
-      if (first < 0 && !OpenSshPublicKeys.isSpace(b)) {
-        first = i;
-      }
+    if (ByteScan.indexOfAny(bytes, 0, bytes.length, (byte) 0, (byte) 0, (byte) 0) >= 0) {
+      return invalid(bytes, new KeyPairException(ErrorCode.FORMAT,
+          "authorized_keys line " + number + " has a NUL byte"), false, crlf);
     }
-    if (first < 0) {
+    int first = OpenSshPublicKeys.skipSpace(bytes, 0, bytes.length);
+    if (first == bytes.length) {
       return bytes.length == 0 && !crlf ? AuthorizedKeysLine.Other.blank()
           : new AuthorizedKeysLine.Other(AuthorizedKeysLine.Other.Kind.BLANK, bytes, null, false, crlf);
     }
@@ -459,12 +454,7 @@ public final class AuthorizedKeys {
   }
 
   static int indexOfLf(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
+    return ByteScan.indexOfAny(b, from, to, (byte) '\n', (byte) '\n', (byte) '\n');
   }
 
   /**
