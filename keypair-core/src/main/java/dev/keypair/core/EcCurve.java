@@ -16,32 +16,25 @@ import java.util.Optional;
  */
 public enum EcCurve {
   NISTP256("nistp256", "secp256r1", "1.2.840.10045.3.1.7", 256,
-      "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff",
-      "5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b"),
+      "ffffffff00000001000000000000000000000000ffffffffffffffffffffffff"),
   NISTP384("nistp384", "secp384r1", "1.3.132.0.34", 384,
-      "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff",
-      "b3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef"),
+      "fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff"),
   NISTP521("nistp521", "secp521r1", "1.3.132.0.35", 521,
-      "", // 2^521 - 1, computed below
-      "0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00");
-
-  private static final BigInteger THREE = BigInteger.valueOf(3);
+      ""); // 2^521 - 1, computed below
 
   private final String sshName;
   private final String standardName;
   private final String oid;
   private final int bits;
   private final BigInteger p;
-  private final BigInteger b;
   private volatile ECParameterSpec jcaSpec;
 
-  EcCurve(String sshName, String standardName, String oid, int bits, String pHex, String bHex) {
+  EcCurve(String sshName, String standardName, String oid, int bits, String pHex) {
     this.sshName = sshName;
     this.standardName = standardName;
     this.oid = oid;
     this.bits = bits;
     this.p = pHex.isEmpty() ? BigInteger.ONE.shiftLeft(521).subtract(BigInteger.ONE) : new BigInteger(pHex, 16);
-    this.b = new BigInteger(bHex, 16);
   }
 
   /** The identifier inside SSH keys: {@code nistp256}. */
@@ -147,9 +140,7 @@ public enum EcCurve {
     if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
       throw invalid("has a coordinate not below the field prime");
     }
-    // y^2 = x^3 + ax + b (mod p), with a = -3 on every NIST prime curve: one reduction of y^2 - ((x^2 - 3) x + b), not one per side
-    BigInteger rhs = x.multiply(x).subtract(THREE).multiply(x).add(b);
-    if (y.multiply(y).subtract(rhs).mod(p).signum() != 0) {
+    if (!EcMath.onCurve(this, x, y)) {
       throw invalid("is not on the curve");
     }
     return new BigInteger[] {x, y};

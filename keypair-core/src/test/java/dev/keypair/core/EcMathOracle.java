@@ -15,6 +15,16 @@ final class EcMathOracle {
 
   private EcMathOracle() {}
 
+  /**
+   * keypair's former on-curve check: whether {@code y^2 - ((x^2 - 3) x + b)} is 0 mod p, on BigIntegers
+   * with b from the JDK's parameters.
+   */
+  static boolean onCurve(EcCurve curve, BigInteger x, BigInteger y) {
+    BigInteger b = curve.jcaParameterSpec().getCurve().getB();
+    BigInteger rhs = x.multiply(x).subtract(THREE).multiply(x).add(b);
+    return y.multiply(y).subtract(rhs).mod(curve.fieldPrime()).signum() == 0;
+  }
+
   /** {@code k * G} as affine {x, y}, or null for the point at infinity. */
   static BigInteger[] multiplyGenerator(EcCurve curve, BigInteger k) {
     ECParameterSpec spec = curve.jcaParameterSpec();

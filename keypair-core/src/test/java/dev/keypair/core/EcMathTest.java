@@ -41,6 +41,35 @@ class EcMathTest {
     }
   }
 
+  /**
+   * On random multiples of G, their neighbours (y + 1, x + 1, -y), random coordinates and the edges 0
+   * and p - 1, the field-arithmetic check answers as the former BigInteger check does.
+   */
+  @ParameterizedTest
+  @EnumSource(EcCurve.class)
+  void onCurveIsTheOraclesOnPointsOnAndOffTheCurve(EcCurve curve) {
+    BigInteger p = curve.fieldPrime();
+    BigInteger top = p.subtract(BigInteger.ONE);
+    List<BigInteger[]> points = new ArrayList<>(List.of(new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO},
+        new BigInteger[] {top, top}, new BigInteger[] {BigInteger.ZERO, top}, new BigInteger[] {top, BigInteger.ZERO}));
+    Random random = new Random(curve.ordinal() + 80L);
+    int on = 0;
+    for (int i = 0; i < 60; i++) {
+      BigInteger[] q = EcMath.multiplyGenerator(curve, new BigInteger(curve.order().bitLength() - 1, random).add(BigInteger.ONE));
+      points.add(q);
+      points.add(new BigInteger[] {q[0], q[1].add(BigInteger.ONE).mod(p)});
+      points.add(new BigInteger[] {q[0].add(BigInteger.ONE).mod(p), q[1]});
+      points.add(new BigInteger[] {q[0], p.subtract(q[1])});
+      points.add(new BigInteger[] {new BigInteger(p.bitLength(), random).mod(p), new BigInteger(p.bitLength(), random).mod(p)});
+    }
+    for (BigInteger[] q : points) {
+      boolean expected = EcMathOracle.onCurve(curve, q[0], q[1]);
+      assertThat(EcMath.onCurve(curve, q[0], q[1])).as("(%s, %s) on %s", q[0], q[1], curve).isEqualTo(expected);
+      on += expected ? 1 : 0;
+    }
+    assertThat(on).as("points on the curve among the cases").isEqualTo(120);
+  }
+
   /** 1 * G is the generator itself, and (n - 1) * G its negation: y becomes p - y. */
   @ParameterizedTest
   @EnumSource(EcCurve.class)

@@ -6,6 +6,7 @@ import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.KeyType;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.core.internal.StrictBase64;
+import dev.keypair.formats.internal.ByteScan;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -126,7 +127,8 @@ public final class AuthorizedKeys {
     while (start < content.length) {
       int lf = indexOfLf(content, start, content.length);
       int end = lf < 0 ? content.length : lf;
-      lines.add(line(content, start, end, ++number, limits));
+      boolean nul = ByteScan.indexOfAny(content, start, end, (byte) 0, (byte) 0, (byte) 0) >= 0;
+      lines.add(line(content, start, end, nul, ++number, limits));
       start = end + 1;
     }
     return lines;
@@ -232,9 +234,9 @@ public final class AuthorizedKeys {
 
   /**
    * The line {@code src[start, end)} ({@code end} at its LF or the end of the input), numbered
-   * {@code number}: copied, classified, and read if it holds a key.
+   * {@code number}, which holds a NUL byte if {@code nul}: copied, classified, and read if it holds a key.
    */
-  static AuthorizedKeysLine line(byte[] src, int start, int end, long number, KeyPairLimits limits) {
+  static AuthorizedKeysLine line(byte[] src, int start, int end, boolean nul, long number, KeyPairLimits limits) {
     boolean crlf = end > start && src[end - 1] == '\r';
     if (crlf) {
       end--;
@@ -244,18 +246,12 @@ public final class AuthorizedKeys {
       return invalid(bytes, new KeyPairException(ErrorCode.INPUT_TOO_LARGE, "authorized_keys line " + number
           + " is " + bytes.length + " bytes, over the limit of " + limits.maxLineBytes()), false, crlf);
     }
-    int first = -1;
-    for (int i = 0; i < bytes.length; i++) {
-      byte b = bytes[i];
-      if (b == 0) {
-        return invalid(bytes, new KeyPairException(ErrorCode.FORMAT,
-            "authorized_keys line " + number + " has a NUL byte"), false, crlf);
-      }
-      if (first < 0 && !OpenSshPublicKeys.isSpace(b)) {
-        first = i;
-      }
+    if (nul) {
+      return invalid(bytes, new KeyPairException(ErrorCode.FORMAT,
+          "authorized_keys line " + number + " has a NUL byte"), false, crlf);
     }
-    if (first < 0) {
+    int first = OpenSshPublicKeys.skipSpace(bytes, 0, bytes.length);
+    if (first == bytes.length) {
       return bytes.length == 0 && !crlf ? AuthorizedKeysLine.Other.blank()
           : new AuthorizedKeysLine.Other(AuthorizedKeysLine.Other.Kind.BLANK, bytes, null, false, crlf);
     }
@@ -459,12 +455,7 @@ public final class AuthorizedKeys {
   }
 
   static int indexOfLf(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
+    return ByteScan.indexOfAny(b, from, to, (byte) '\n', (byte) '\n', (byte) '\n');
   }
 
   /**
@@ -481,6 +472,8 @@ public final class AuthorizedKeys {
     private int lim;
     private boolean eof;
     private long number;
+    /** Whether the bytes of the current line scanned so far hold a NUL. */
+    private boolean nul;
 
     Reader(InputStream in, KeyPairLimits limits) {
       this.in = in;
@@ -495,10 +488,16 @@ public final class AuthorizedKeys {
     AuthorizedKeysLine next() throws IOException {
       int scan = pos;
       while (true) {
-        int lf = indexOfLf(buf, scan, lim);
+        // one pass finds the line end and whether a NUL comes before it
+        int lf = ByteScan.indexOfAny(buf, scan, lim, (byte) '\n', (byte) 0, (byte) 0);
+        while (lf >= 0 && buf[lf] == 0) {
+          nul = true;
+          lf = ByteScan.indexOfAny(buf, lf + 1, lim, (byte) '\n', (byte) 0, (byte) 0);
+        }
         if (lf >= 0) {
-          AuthorizedKeysLine line = line(buf, pos, lf, ++number, limits);
+          AuthorizedKeysLine line = line(buf, pos, lf, nul, ++number, limits);
           pos = lf + 1;
+          nul = false;
           return line;
         }
         if (lim - pos > max + 1L) {
@@ -508,8 +507,9 @@ public final class AuthorizedKeys {
           if (pos == lim) {
             return null;
           }
-          AuthorizedKeysLine line = line(buf, pos, lim, ++number, limits);
+          AuthorizedKeysLine line = line(buf, pos, lim, nul, ++number, limits);
           pos = lim;
+          nul = false;
           return line;
         }
         scan = lim;
@@ -540,6 +540,7 @@ public final class AuthorizedKeys {
      */
     private AuthorizedKeysLine skipLongLine() throws IOException {
       number++;
+      nul = false;
       byte[] start = Arrays.copyOfRange(buf, pos, pos + Math.min(max, lim - pos));
       long length = lim - pos;
       byte last = buf[lim - 1];

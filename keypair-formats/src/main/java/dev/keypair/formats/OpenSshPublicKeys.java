@@ -8,6 +8,7 @@ import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.core.internal.CoreAccess;
 import dev.keypair.core.internal.StrictBase64;
+import dev.keypair.formats.internal.ByteScan;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -63,13 +64,10 @@ public final class OpenSshPublicKeys {
     if (end > 0 && line[end - 1] == '\r') {
       end--;
     }
-    for (int i = 0; i < end; i++) {
-      if (line[i] == '\n') {
-        throw new KeyPairException(ErrorCode.FORMAT, what + " is more than one line");
-      }
-      if (line[i] == 0) {
-        throw new KeyPairException(ErrorCode.FORMAT, what + " has a NUL byte at offset " + i);
-      }
+    int i = ByteScan.indexOfAny(line, 0, end, (byte) '\n', (byte) 0, (byte) 0);
+    if (i >= 0) {
+      throw new KeyPairException(ErrorCode.FORMAT,
+          line[i] == '\n' ? what + " is more than one line" : what + " has a NUL byte at offset " + i);
     }
     if (end > limits.maxLineBytes()) {
       throw new KeyPairException(ErrorCode.INPUT_TOO_LARGE,
@@ -94,14 +92,12 @@ public final class OpenSshPublicKeys {
     int typeEnd = i;
     i = skipSpace(buf, i, end);
     int b64Start = i;
-    while (i < end && !isSpace(buf[i])) {
-      i++;
-    }
-    int b64End = i;
+    int separator = ByteScan.indexOfAny(buf, i, end, (byte) ' ', (byte) '\t', (byte) '\r');
+    int b64End = separator < 0 ? end : separator;
     if (b64Start == b64End) {
       throw new KeyPairException(ErrorCode.FORMAT, what + " has no key data after the type");
     }
-    i = skipSpace(buf, i, end);
+    i = skipSpace(buf, b64End, end);
     byte[] blob = StrictBase64.decode(buf, b64Start, b64End - b64Start, what + "'s key data");
     if (blob.length == 0) {
       throw new KeyPairException(ErrorCode.FORMAT, what + " has empty key data");

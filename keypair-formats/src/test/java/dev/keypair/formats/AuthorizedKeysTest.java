@@ -272,6 +272,26 @@ class AuthorizedKeysTest {
   }
 
   @Test
+  void theStreamFindsNulBytesOnlyInTheirOwnLinesWhateverTheReadSizes() {
+    String key = Fixtures.line("ed25519.pub");
+    byte[] file = utf8(key + "\n\0" + key + "\n" + key + "\n# a\0b\r\n\n" + key + "\n" + key + " tail\0");
+    List<String> expected = List.of("ENTRY", "INVALID", "ENTRY", "INVALID", "BLANK", "ENTRY", "INVALID");
+    for (int chunk : new int[] {1, 7, file.length}) {
+      InputStream in = new ByteArrayInputStream(file) {
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+          return super.read(b, off, Math.min(len, chunk));
+        }
+      };
+      List<AuthorizedKeysLine> lines = AuthorizedKeys.stream(in, KeyPairLimits.defaults()).toList();
+      assertThat(lines).map(l -> l instanceof Other o ? o.kind().name() : "ENTRY").containsExactlyElementsOf(expected);
+      assertThat(invalid(lines.get(3)).getMessage()).contains("line 4").contains("NUL");
+    }
+    assertThat(AuthorizedKeys.parse(file, KeyPairLimits.defaults()))
+        .map(l -> l instanceof Other o ? o.kind().name() : "ENTRY").containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void parseChecksTheInputCap() {
     byte[] file = utf8(line("ed25519") + "\n");
     KeyPairLimits small = KeyPairLimits.builder().maxInputBytes(file.length - 1).build();

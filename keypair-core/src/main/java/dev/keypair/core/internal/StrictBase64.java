@@ -2,6 +2,7 @@ package dev.keypair.core.internal;
 
 import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyPairException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -47,6 +48,23 @@ public final class StrictBase64 {
 
   /** Decodes one token with no whitespace in it. */
   public static byte[] decode(byte[] src, int off, int len, String what) {
+    if (len > 0 && (len & 3) == 0 && zeroBitsBeforePadding(src, off + len)) {
+      // the JDK's decoder (intrinsified) checks the alphabet and where padding may stand; with a length
+      // of whole quanta and the discarded bits zero, what it accepts is exactly what the loop below
+      // accepts, with the same bytes. On any refusal the loop below decodes again, for its message.
+      try {
+        ByteBuffer out = Base64.getDecoder().decode(ByteBuffer.wrap(src, off, len));
+        byte[] a = out.array();
+        return out.remaining() == a.length ? a : Arrays.copyOf(a, out.remaining());
+      } catch (IllegalArgumentException e) {
+        // refused: the checking decoder reports where and why
+      }
+    }
+    return decodeChecking(src, off, len, what);
+  }
+
+  /** {@link #decode(byte[], int, int, String)} by the checking loop alone, without the JDK's decoder. */
+  static byte[] decodeChecking(byte[] src, int off, int len, String what) {
     return decode(src, off, len, false, what);
   }
 
@@ -56,7 +74,7 @@ public final class StrictBase64 {
       char c = s.charAt(i);
       b[i] = c < 256 ? (byte) c : (byte) '!';
     }
-    return decode(b, 0, b.length, false, what);
+    return decode(b, 0, b.length, what);
   }
 
   /** Decodes text that may be broken into lines; spaces, tabs, CR and LF are skipped. */
@@ -140,6 +158,20 @@ public final class StrictBase64 {
       throw bad(what, "an incomplete final group", multiline, line, len);
     }
     return o == out.length ? out : Arrays.copyOf(out, o);
+  }
+
+  /**
+   * Whether the bits that the final padding of a text ending at {@code end} discards are zero (true
+   * when there is no padding). Reads the two or three characters before the end, which the caller
+   * guarantees exist.
+   */
+  private static boolean zeroBitsBeforePadding(byte[] src, int end) {
+    if (src[end - 1] != '=') {
+      return true;
+    }
+    int mask = src[end - 2] == '=' ? 0x0f : 0x03;
+    int v = TABLE[src[end - (mask == 0x0f ? 3 : 2)] & 0xff];
+    return v >= 0 && (v & mask) == 0;
   }
 
   /**

@@ -33,6 +33,40 @@ class StrictBase64Test {
     assertThat(Base64.getEncoder().encodeToString(decoded)).isEqualTo(text);
   }
 
+  @Property
+  void theJdkFastPathGivesTheCheckingDecodersBytesAndErrors(@ForAll byte[] data, @ForAll("edits") int[] edits,
+      @ForAll("pads") int pad) {
+    byte[] text = Base64.getEncoder().encode(data);
+    byte[] src = new byte[pad + text.length + pad];
+    System.arraycopy(text, 0, src, pad, text.length);
+    for (int k = 0; k + 1 < edits.length && text.length > 0; k += 2) {
+      src[pad + Math.floorMod(edits[k], text.length)] = EDIT_CHARS[Math.floorMod(edits[k + 1], EDIT_CHARS.length)];
+    }
+    byte[] expected;
+    try {
+      expected = StrictBase64.decodeChecking(src, pad, text.length, "t");
+    } catch (KeyPairException e) {
+      assertThatThrownBy(() -> StrictBase64.decode(src, pad, text.length, "t"))
+          .isInstanceOfSatisfying(KeyPairException.class, f -> assertThat(f.code()).isEqualTo(e.code()))
+          .hasMessage(e.getMessage());
+      return;
+    }
+    assertThat(StrictBase64.decode(src, pad, text.length, "t")).isEqualTo(expected);
+  }
+
+  /** Characters an edit writes: padding, alphabet characters with and without low bits, outsiders. */
+  private static final byte[] EDIT_CHARS = "=AQBRg/+9 \n!-_\u00ff\u0000".getBytes(StandardCharsets.ISO_8859_1);
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<int[]> edits() {
+    return net.jqwik.api.Arbitraries.integers().array(int[].class).ofMaxSize(6);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<Integer> pads() {
+    return net.jqwik.api.Arbitraries.integers().between(0, 3);
+  }
+
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<String> base64ish() {
     return net.jqwik.api.Arbitraries.strings().withChars("ABCab+/=01 \n!").ofMaxLength(16);
