@@ -81,34 +81,26 @@ final class WordRemainder {
     }
   }
 
-  /** Subtracts {@code qhat * v} from {@code u[j..j+n]}; true if that went below zero. */
+  /**
+   * Subtracts {@code qhat * v} from {@code u[j..j+n]}; true if that went below zero. Each word's borrow
+   * joins the carry of the product into the next word: a word's product plus the carry in is at most
+   * {@code (2^64 - 1) * 2^64}, and when its high word is {@code 2^64 - 1} its low word is 0 and borrows
+   * nothing, so the sum never overflows.
+   */
   private static boolean multiplySubtract(long[] u, int j, long[] v, int n, long qhat) {
     long carry = 0;
-    long borrow = 0;
     for (int i = 0; i < n; i++) {
       long vi = v[i];
-      long lo = qhat * vi;
-      long hi = Math.multiplyHigh(qhat, vi) + ((qhat >> 63) & vi) + ((vi >> 63) & qhat);
-      lo += carry;
-      if (Long.compareUnsigned(lo, carry) < 0) {
-        hi++;
-      }
-      carry = hi;
+      long lo = qhat * vi + carry;
+      long hi = Math.multiplyHigh(qhat, vi) + ((qhat >> 63) & vi) + ((vi >> 63) & qhat)
+          + (Long.compareUnsigned(lo, carry) < 0 ? 1 : 0);
       long a = u[i + j];
-      long t = a - lo;
-      long b1 = Long.compareUnsigned(a, lo) < 0 ? 1 : 0;
-      long t2 = t - borrow;
-      long b2 = Long.compareUnsigned(t, borrow) < 0 ? 1 : 0;
-      u[i + j] = t2;
-      borrow = b1 + b2;
+      u[i + j] = a - lo;
+      carry = hi + (Long.compareUnsigned(a, lo) < 0 ? 1 : 0);
     }
     long a = u[j + n];
-    long t = a - carry;
-    long b1 = Long.compareUnsigned(a, carry) < 0 ? 1 : 0;
-    long t2 = t - borrow;
-    long b2 = Long.compareUnsigned(t, borrow) < 0 ? 1 : 0;
-    u[j + n] = t2;
-    return b1 + b2 != 0;
+    u[j + n] = a - carry;
+    return Long.compareUnsigned(a, carry) < 0;
   }
 
   private static void addBack(long[] u, int j, long[] v, int n) {
