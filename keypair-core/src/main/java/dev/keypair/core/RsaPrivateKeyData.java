@@ -86,12 +86,12 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     }
     BigInteger pm1 = p.subtract(BigInteger.ONE);
     BigInteger qm1 = q.subtract(BigInteger.ONE);
-    BigInteger dP = d.mod(pm1);
-    BigInteger dQ = d.mod(qm1);
+    BigInteger dP = WordRemainder.mod(d, pm1);
+    BigInteger dQ = WordRemainder.mod(d, qm1);
     if (!invertsModuloCarmichael(e, dP, pm1, dQ, qm1)) {
       throw invalid("d is not the inverse of e");
     }
-    if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !q.multiply(iqmp).mod(p).equals(BigInteger.ONE)) {
+    if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !WordRemainder.mod(q.multiply(iqmp), p).equals(BigInteger.ONE)) {
       throw invalid("iqmp is not q^-1 mod p");
     }
     return new RsaPrivateKeyData(publicKey, d, p, q, iqmp, dP, dQ);

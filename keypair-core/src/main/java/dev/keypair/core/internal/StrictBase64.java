@@ -79,34 +79,32 @@ public final class StrictBase64 {
 
   /** Decodes text that may be broken into lines; spaces, tabs, CR and LF are skipped. */
   public static byte[] decodeMultiline(byte[] src, int off, int len, String what) {
-    return decode(src, off, len, true, what);
+    return decode(src, off, len, true, 1, what);
+  }
+
+  /**
+   * {@link #decodeMultiline(byte[], int, int, String)} of a slice of a larger text that starts at line
+   * {@code firstLine} of it, so that errors name the line of the whole text.
+   */
+  public static byte[] decodeMultiline(byte[] src, int off, int len, int firstLine, String what) {
+    return decode(src, off, len, true, firstLine, what);
   }
 
   private static byte[] decode(byte[] src, int off, int len, boolean multiline, String what) {
+    return decode(src, off, len, multiline, 1, what);
+  }
+
+  private static byte[] decode(byte[] src, int off, int len, boolean multiline, int firstLine, String what) {
     int end = off + len;
     byte[] out = new byte[multiline || len % 4 != 0 ? len / 4 * 3 + 3 : len / 4 * 3 - trailingPads(src, off, end)];
-    int o = 0;
     // the fast path: whole quanta of four alphabet characters, up to the first character that is not
     // (padding, white space, an error), where the checking loop below takes over in the same state
-    int i = off;
-    while (end - i >= 4) {
-      int a = TABLE[src[i] & 0xff];
-      int b = TABLE[src[i + 1] & 0xff];
-      int c = TABLE[src[i + 2] & 0xff];
-      int d = TABLE[src[i + 3] & 0xff];
-      if ((a | b | c | d) < 0) {
-        break;
-      }
-      int v = a << 18 | b << 12 | c << 6 | d;
-      out[o++] = (byte) (v >> 16);
-      out[o++] = (byte) (v >> 8);
-      out[o++] = (byte) v;
-      i += 4;
-    }
+    int i = quanta(src, off, end, out, 0);
+    int o = (i - off) / 4 * 3;
     int acc = 0;
     int n = 0; // characters in the current quantum
     int pads = 0; // 0 none, 1 in the middle of "==", 2 padding complete
-    int line = 1;
+    int line = firstLine;
     for (; i < end; i++) {
       int c = src[i] & 0xff;
       byte v = TABLE[c];
@@ -149,6 +147,11 @@ public final class StrictBase64 {
       } else if (v == SPACE && multiline) {
         if (c == '\n') {
           line++;
+          if (n == 0 && pads == 0) { // a line starts on a quantum boundary: the fast path again
+            int next = quanta(src, i + 1, end, out, o);
+            o += (next - i - 1) / 4 * 3;
+            i = next - 1;
+          }
         }
       } else {
         throw bad(what, "a character outside the alphabet", multiline, line, i - off);
@@ -172,6 +175,28 @@ public final class StrictBase64 {
     int mask = src[end - 2] == '=' ? 0x0f : 0x03;
     int v = TABLE[src[end - (mask == 0x0f ? 3 : 2)] & 0xff];
     return v >= 0 && (v & mask) == 0;
+  }
+
+  /**
+   * Decodes whole quanta of four alphabet characters from {@code i} into {@code out} at {@code o}, and
+   * returns where the first quantum that is not all alphabet (or the end) starts.
+   */
+  private static int quanta(byte[] src, int i, int end, byte[] out, int o) {
+    while (end - i >= 4) {
+      int a = TABLE[src[i] & 0xff];
+      int b = TABLE[src[i + 1] & 0xff];
+      int c = TABLE[src[i + 2] & 0xff];
+      int d = TABLE[src[i + 3] & 0xff];
+      if ((a | b | c | d) < 0) {
+        break;
+      }
+      int v = a << 18 | b << 12 | c << 6 | d;
+      out[o++] = (byte) (v >> 16);
+      out[o++] = (byte) (v >> 8);
+      out[o++] = (byte) v;
+      i += 4;
+    }
+    return i;
   }
 
   /**

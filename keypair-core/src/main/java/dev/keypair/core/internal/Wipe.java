@@ -45,6 +45,14 @@ public final class Wipe {
     }
   }
 
+  /** Fills {@code buffer} with zeros; {@code null} is ignored. For numbers held as 64-bit words. */
+  public static void wipe(String tag, long[] buffer) {
+    if (buffer != null) {
+      Arrays.fill(buffer, 0L);
+      notify(tag, buffer);
+    }
+  }
+
   private static void notify(String tag, Object buffer) {
     BiConsumer<String, Object> o = observer;
     if (o != null) {
@@ -66,6 +74,14 @@ public final class Wipe {
     if (buffer instanceof byte[]) {
       for (byte b : (byte[]) buffer) {
         if (b != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (buffer instanceof long[]) {
+      for (long w : (long[]) buffer) {
+        if (w != 0) {
           return false;
         }
       }

@@ -177,27 +177,28 @@ public final class PemBlocks {
    */
   public static Block parseSingle(byte[] text, KeyPairLimits limits, String what) {
     Objects.requireNonNull(text, "text");
-    List<String> lines = TextLines.split(text, limits, what);
-    int n = lines.size();
+    int bom = TextLines.byteOrderMarkLength(text);
+    int[] lines = TextLines.spans(text, bom, text.length - bom, limits, what);
+    int n = lines.length / 2;
     int i = 0;
-    while (i < n && !isBoundary(lines.get(i), BEGIN)) {
+    while (i < n && !isBoundary(text, lines, i, BEGIN)) {
       i++;
     }
     if (i == n) {
       throw new KeyPairException(ErrorCode.FORMAT, what + " has no -----BEGIN line");
     }
     int beginLine = i + 1;
-    String label = boundaryLabel(lines.get(i), BEGIN, beginLine, what);
+    String label = boundaryLabel(line(text, lines, i), BEGIN, beginLine, what);
     i++;
 
     List<Header> headers = new ArrayList<>();
-    if (i < n && !isBoundary(lines.get(i), DASHES) && lines.get(i).indexOf(':') >= 0) {
+    if (i < n && !isBoundary(text, lines, i, DASHES) && hasColon(text, lines, i)) {
       while (true) {
-        if (i == n || isBoundary(lines.get(i), DASHES)) {
+        if (i == n || isBoundary(text, lines, i, DASHES)) {
           throw new KeyPairException(ErrorCode.FORMAT, what + " headers after line " + beginLine
               + " are not ended by a blank line");
         }
-        String line = lines.get(i);
+        String line = line(text, lines, i);
         if (TextLines.isBlank(line)) {
           i++;
           break;
@@ -208,69 +209,64 @@ public final class PemBlocks {
     }
 
     int bodyStart = i;
-    while (i < n && !isBoundary(lines.get(i), DASHES)) {
+    while (i < n && !isBoundary(text, lines, i, DASHES)) {
       i++;
     }
     if (i == n) {
       throw new KeyPairException(ErrorCode.FORMAT, what + " has no -----END line for the BEGIN at line " + beginLine);
     }
-    String endLine = lines.get(i);
-    if (isBoundary(endLine, BEGIN)) {
+    if (isBoundary(text, lines, i, BEGIN)) {
       throw new KeyPairException(ErrorCode.FORMAT, what + " has a second -----BEGIN at line " + (i + 1)
           + " before the -----END of the block at line " + beginLine);
     }
-    if (!isBoundary(endLine, END)) {
+    if (!isBoundary(text, lines, i, END)) {
       throw new KeyPairException(ErrorCode.FORMAT, what + " line " + (i + 1) + " starts with ----- but is not "
           + "an -----END line");
     }
-    String endLabel = boundaryLabel(endLine, END, i + 1, what);
+    String endLabel = boundaryLabel(line(text, lines, i), END, i + 1, what);
     if (!endLabel.equals(label)) {
       throw new KeyPairException(ErrorCode.FORMAT, what + " has -----BEGIN " + labelForMessage(label)
           + "----- at line " + beginLine + " but -----END " + labelForMessage(endLabel) + "----- at line " + (i + 1));
     }
     int endIndex = i;
     for (int k = endIndex + 1; k < n; k++) {
-      if (isBoundary(lines.get(k), BEGIN)) {
+      if (isBoundary(text, lines, k, BEGIN)) {
         throw new KeyPairException(ErrorCode.FORMAT, what + " has a second PEM block at line " + (k + 1)
             + "; one block per input is read");
       }
     }
-    byte[] der = decodeBody(lines, bodyStart, endIndex, what);
+    // the body straight from the input, from its first line to the start of the END line: no String holds
+    // it, and StrictBase64 skips the line ends (a CR kept inside a line too, as white space)
+    int from = lines[2 * bodyStart];
+    byte[] der = StrictBase64.decodeMultiline(text, from, lines[2 * endIndex] - from, bodyStart + 1, what + " body");
     if (der.length == 0) {
       throw new KeyPairException(ErrorCode.FORMAT, what + " block at line " + beginLine + " has no data");
     }
     return new Block(label, headers, der, beginLine);
   }
 
-  /**
-   * Decodes lines {@code [from, to)} as one base64 text. The lines before {@code from} are passed as
-   * empty lines so that {@link StrictBase64} reports the line number of the input.
-   */
-  private static byte[] decodeBody(List<String> lines, int from, int to, String what) {
-    int size = from;
-    for (int k = from; k < to; k++) {
-      size += lines.get(k).length() + 1;
-    }
-    byte[] body = new byte[size];
-    Arrays.fill(body, 0, from, (byte) '\n');
-    int o = from;
-    for (int k = from; k < to; k++) {
-      String line = lines.get(k);
-      for (int c = 0; c < line.length(); c++) {
-        body[o++] = (byte) line.charAt(c);
-      }
-      body[o++] = '\n';
-    }
-    return StrictBase64.decodeMultiline(body, 0, body.length, what + " body");
+  /** Line {@code k} of {@code text} as a String (one char per byte); for boundary and header lines only. */
+  private static String line(byte[] text, int[] lines, int k) {
+    return new String(text, lines[2 * k], lines[2 * k + 1] - lines[2 * k], StandardCharsets.ISO_8859_1);
   }
 
-  /** Whether the line, after leading spaces and tabs, starts with {@code prefix}. */
-  private static boolean isBoundary(String line, String prefix) {
-    int j = 0;
-    while (j < line.length() && isSpaceOrTab(line.charAt(j))) {
+  /** Whether line {@code k}, after leading spaces and tabs, starts with {@code prefix}. */
+  private static boolean isBoundary(byte[] text, int[] lines, int k, String prefix) {
+    int j = lines[2 * k];
+    int stop = lines[2 * k + 1];
+    while (j < stop && isSpaceOrTab((char) text[j])) {
       j++;
     }
-    return line.startsWith(prefix, j);
+    return stop - j >= prefix.length() && startsWith(text, j, prefix);
+  }
+
+  private static boolean hasColon(byte[] text, int[] lines, int k) {
+    for (int j = lines[2 * k]; j < lines[2 * k + 1]; j++) {
+      if (text[j] == ':') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSpaceOrTab(char c) {

@@ -5,6 +5,7 @@ import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,8 +33,23 @@ public final class TextLines {
 
   /** The lines of {@code data}; a final line end does not start another line. */
   public static List<String> split(byte[] data, int off, int len, KeyPairLimits limits, String what) {
+    int[] spans = spans(data, off, len, limits, what);
+    List<String> lines = new ArrayList<>(spans.length / 2);
+    for (int k = 0; k < spans.length; k += 2) {
+      lines.add(new String(data, spans[k], spans[k + 1] - spans[k], StandardCharsets.ISO_8859_1));
+    }
+    return lines;
+  }
+
+  /**
+   * Where the lines of {@link #split(byte[], int, int, KeyPairLimits, String)} are, with the same checks,
+   * for a reader that wants no String of them: line {@code k} (from 0) is {@code data[spans[2k],
+   * spans[2k + 1])}, without its line end.
+   */
+  public static int[] spans(byte[] data, int off, int len, KeyPairLimits limits, String what) {
     limits.checkInputSize(len, what);
-    List<String> lines = new ArrayList<>();
+    int[] spans = new int[16];
+    int count = 0;
     int end = off + len;
     int start = off;
     for (int i = off; i <= end; i++) {
@@ -45,14 +61,18 @@ public final class TextLines {
         if (stop > start && data[stop - 1] == '\r') {
           stop--;
         }
-        checkLine(stop - start, lines.size() + 1, limits, what);
-        lines.add(new String(data, start, stop - start, StandardCharsets.ISO_8859_1));
+        checkLine(stop - start, count / 2 + 1, limits, what);
+        if (count == spans.length) {
+          spans = Arrays.copyOf(spans, 2 * count);
+        }
+        spans[count++] = start;
+        spans[count++] = stop;
         start = i + 1;
       } else if (data[i] == 0) {
-        throw new KeyPairException(ErrorCode.FORMAT, what + " has a NUL byte at line " + (lines.size() + 1));
+        throw new KeyPairException(ErrorCode.FORMAT, what + " has a NUL byte at line " + (count / 2 + 1));
       }
     }
-    return lines;
+    return Arrays.copyOf(spans, count);
   }
 
   /** The lines of a whole input, after a leading byte order mark. */

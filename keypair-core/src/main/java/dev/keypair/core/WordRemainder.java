@@ -1,0 +1,189 @@
+package dev.keypair.core;
+
+import dev.keypair.core.internal.Wipe;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
+
+/**
+ * {@code x mod m} for the RSA private key's checks, by Knuth's algorithm D (TAOCP vol. 2, 4.3.1) on
+ * 64-bit words: the JDK's remainder works on 32-bit words with a multiply-subtract the JIT does not
+ * turn into wide multiplications, and was most of the time a private key took to read. The words
+ * that held {@code x} and {@code m} (a private exponent, a prime, a product holding one) are wiped.
+ */
+final class WordRemainder {
+
+  private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+      ByteOrder.BIG_ENDIAN);
+
+  private WordRemainder() {}
+
+  /** {@code x mod m}, for {@code x >= 0} and {@code m > 0}; the same value as {@link BigInteger#mod}. */
+  static BigInteger mod(BigInteger x, BigInteger m) {
+    if (x.signum() < 0 || m.signum() <= 0) {
+      throw new IllegalArgumentException("WordRemainder takes x >= 0 and m > 0");
+    }
+    int n = (m.bitLength() + 63) >>> 6;
+    if (n < 2 || x.compareTo(m) < 0) {
+      return n < 2 ? x.mod(m) : x;
+    }
+    int shift = (64 - m.bitLength() % 64) % 64; // so that the top word of m has its top bit set
+    long[] v = words(m, n, shift);
+    long[] u = words(x, ((x.bitLength() + 63) >>> 6) + 1, shift);
+    try {
+      long vTop = v[n - 1];
+      long vNext = v[n - 2];
+      for (int j = u.length - n - 1; j >= 0; j--) {
+        long qhat;
+        long rhat;
+        boolean rhatOverflow = false;
+        long u2 = u[j + n];
+        long u1 = u[j + n - 1];
+        if (u2 == vTop) { // the quotient word would be B or more: B - 1, as Knuth's step D3 says
+          qhat = -1L;
+          rhat = u1 + vTop;
+          rhatOverflow = Long.compareUnsigned(rhat, u1) < 0;
+        } else {
+          long[] qr = divide128(u2, u1, vTop);
+          qhat = qr[0];
+          rhat = qr[1];
+        }
+        while (!rhatOverflow) { // D3: at most two corrections with the next word of m
+          long hi = Math.multiplyHigh(qhat, vNext) + ((qhat >> 63) & vNext) + ((vNext >> 63) & qhat);
+          long lo = qhat * vNext;
+          long u0 = u[j + n - 2];
+          int c = Long.compareUnsigned(hi, rhat);
+          if (c < 0 || (c == 0 && Long.compareUnsigned(lo, u0) <= 0)) {
+            break;
+          }
+          qhat--;
+          long r = rhat + vTop;
+          rhatOverflow = Long.compareUnsigned(r, rhat) < 0;
+          rhat = r;
+        }
+        if (multiplySubtract(u, j, v, n, qhat)) { // D6: the estimate was one too large
+          addBack(u, j, v, n);
+        }
+      }
+      long[] r = new long[n];
+      for (int k = 0; k < n; k++) {
+        r[k] = shift == 0 ? u[k] : (u[k] >>> shift) | (k + 1 < u.length ? u[k + 1] << (64 - shift) : 0);
+      }
+      try {
+        return fromWords(r);
+      } finally {
+        Wipe.wipe("rsa-remainder", r);
+      }
+    } finally {
+      Wipe.wipe("rsa-remainder", u);
+      Wipe.wipe("rsa-remainder", v);
+    }
+  }
+
+  /**
+   * Subtracts {@code qhat * v} from {@code u[j..j+n]}; true if that went below zero. Each word's borrow
+   * joins the carry of the product into the next word: a word's product plus the carry in is at most
+   * {@code (2^64 - 1) * 2^64}, and when its high word is {@code 2^64 - 1} its low word is 0 and borrows
+   * nothing, so the sum never overflows.
+   */
+  private static boolean multiplySubtract(long[] u, int j, long[] v, int n, long qhat) {
+    long carry = 0;
+    for (int i = 0; i < n; i++) {
+      long vi = v[i];
+      long lo = qhat * vi + carry;
+      long hi = Math.multiplyHigh(qhat, vi) + ((qhat >> 63) & vi) + ((vi >> 63) & qhat)
+          + (Long.compareUnsigned(lo, carry) < 0 ? 1 : 0);
+      long a = u[i + j];
+      u[i + j] = a - lo;
+      carry = hi + (Long.compareUnsigned(a, lo) < 0 ? 1 : 0);
+    }
+    long a = u[j + n];
+    u[j + n] = a - carry;
+    return Long.compareUnsigned(a, carry) < 0;
+  }
+
+  private static void addBack(long[] u, int j, long[] v, int n) {
+    long carry = 0;
+    for (int i = 0; i < n; i++) {
+      long a = u[i + j];
+      long s = a + v[i];
+      long c1 = Long.compareUnsigned(s, a) < 0 ? 1 : 0;
+      long s2 = s + carry;
+      long c2 = Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+      u[i + j] = s2;
+      carry = c1 + c2;
+    }
+    u[j + n] += carry;
+  }
+
+  /**
+   * {@code (u1 * 2^64 + u0) / v} and its remainder, for {@code u1 < v} and {@code v} with its top bit set
+   * (Hacker's Delight, divlu, on 32-bit halves).
+   */
+  private static long[] divide128(long u1, long u0, long v) {
+    final long b = 1L << 32;
+    long vn1 = v >>> 32;
+    long vn0 = v & 0xffffffffL;
+    long un1 = u0 >>> 32;
+    long un0 = u0 & 0xffffffffL;
+    long q1 = Long.divideUnsigned(u1, vn1);
+    long rhat = u1 - q1 * vn1;
+    while (Long.compareUnsigned(q1, b) >= 0 || Long.compareUnsigned(q1 * vn0, (rhat << 32) | un1) > 0) {
+      q1--;
+      rhat += vn1;
+      if (Long.compareUnsigned(rhat, b) >= 0) {
+        break;
+      }
+    }
+    long un21 = ((u1 << 32) | un1) - q1 * v;
+    long q0 = Long.divideUnsigned(un21, vn1);
+    rhat = un21 - q0 * vn1;
+    while (Long.compareUnsigned(q0, b) >= 0 || Long.compareUnsigned(q0 * vn0, (rhat << 32) | un0) > 0) {
+      q0--;
+      rhat += vn1;
+      if (Long.compareUnsigned(rhat, b) >= 0) {
+        break;
+      }
+    }
+    return new long[] {(q1 << 32) | q0, ((un21 << 32) | un0) - q0 * v};
+  }
+
+  /** The little-endian 64-bit words of {@code x} shifted left by {@code shift} bits, in {@code count} words. */
+  private static long[] words(BigInteger x, int count, int shift) {
+    byte[] be = x.toByteArray();
+    long[] w = new long[count];
+    try {
+      int k = 0;
+      for (int end = be.length; end > 0 && k < count; end -= 8, k++) {
+        if (end >= 8) {
+          w[k] = (long) BIG_ENDIAN_LONG.get(be, end - 8);
+        } else {
+          for (int i = 0; i < end; i++) {
+            w[k] = w[k] << 8 | (be[i] & 0xffL);
+          }
+        }
+      }
+    } finally {
+      Wipe.wipe("rsa-remainder", be);
+    }
+    if (shift != 0) {
+      for (int k = count - 1; k >= 0; k--) {
+        w[k] = (w[k] << shift) | (k > 0 ? w[k - 1] >>> (64 - shift) : 0);
+      }
+    }
+    return w;
+  }
+
+  private static BigInteger fromWords(long[] w) {
+    byte[] be = new byte[8 * w.length];
+    try {
+      for (int k = 0; k < w.length; k++) {
+        BIG_ENDIAN_LONG.set(be, be.length - 8 * (k + 1), w[k]);
+      }
+      return new BigInteger(1, be);
+    } finally {
+      Wipe.wipe("rsa-remainder", be);
+    }
+  }
+}

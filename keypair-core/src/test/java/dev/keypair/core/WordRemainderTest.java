@@ -1,0 +1,67 @@
+package dev.keypair.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link WordRemainder#mod} gives what {@link BigInteger#mod} gives. */
+class WordRemainderTest {
+
+  @Test
+  void agreesWithTheJdkOnRandomSizes() {
+    Random random = new Random(4_3_1);
+    for (int run = 0; run < 100_000; run++) {
+      BigInteger m = new BigInteger(1 + random.nextInt(1100), random).add(BigInteger.ONE);
+      BigInteger x = new BigInteger(random.nextInt(2300), random);
+      assertThat(WordRemainder.mod(x, m)).as("%s mod %s", x, m).isEqualTo(x.mod(m));
+    }
+  }
+
+  @Test
+  void agreesWithTheJdkOnTheRsaShapesAndOnWordsThatForceTheCorrections() {
+    Random random = new Random(8017);
+    for (int run = 0; run < 20_000; run++) {
+      int bits = 64 * (2 + random.nextInt(32));
+      BigInteger m = words(random, bits, run % 3 == 0);
+      BigInteger x = words(random, 2 * bits + random.nextInt(20), run % 5 == 0);
+      if (m.signum() == 0) {
+        continue;
+      }
+      assertThat(WordRemainder.mod(x, m)).isEqualTo(x.mod(m));
+      BigInteger multiple = m.multiply(words(random, bits, false)); // remainder 0 and m - 1
+      assertThat(WordRemainder.mod(multiple, m)).isEqualTo(BigInteger.ZERO);
+      assertThat(WordRemainder.mod(multiple.subtract(BigInteger.ONE).abs(), m))
+          .isEqualTo(multiple.subtract(BigInteger.ONE).abs().mod(m));
+    }
+  }
+
+  @Test
+  void smallAndEdgeValues() {
+    BigInteger b64 = BigInteger.ONE.shiftLeft(64);
+    BigInteger[] values = {BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, b64.subtract(BigInteger.ONE), b64,
+        b64.add(BigInteger.ONE), b64.multiply(b64).subtract(BigInteger.ONE), b64.multiply(b64),
+        b64.pow(4).subtract(BigInteger.ONE), b64.pow(3).add(b64.pow(2).subtract(BigInteger.ONE))};
+    for (BigInteger x : values) {
+      for (BigInteger m : values) {
+        if (m.signum() > 0) {
+          assertThat(WordRemainder.mod(x, m)).as("%s mod %s", x, m).isEqualTo(x.mod(m));
+        }
+      }
+    }
+    assertThatThrownBy(() -> WordRemainder.mod(BigInteger.ONE, BigInteger.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A number of {@code bits} bits whose 64-bit words are random, or all ones and zeros (top words of m equal to x's). */
+  private static BigInteger words(Random random, int bits, boolean extreme) {
+    BigInteger r = BigInteger.ZERO;
+    for (int k = 0; k < bits; k += 64) {
+      long w = extreme ? (random.nextBoolean() ? -1L : random.nextInt(3)) : random.nextLong();
+      r = r.shiftLeft(64).or(new BigInteger(1, java.nio.ByteBuffer.allocate(8).putLong(w).array()));
+    }
+    return r.shiftRight(r.bitLength() > bits ? r.bitLength() - bits : 0);
+  }
+}
