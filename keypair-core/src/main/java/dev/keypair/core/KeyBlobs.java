@@ -18,6 +18,7 @@ final class KeyBlobs {
   static KeyData decode(byte[] buf, int off, int len, KeyPairLimits limits) {
     java.util.Objects.requireNonNull(buf, "blob");
     java.util.Objects.requireNonNull(limits, "limits");
+    java.util.Objects.checkFromIndexSize(off, len, buf.length); // before the cache reads the bytes
     KeyData cached = ValidatedKeyCache.get(buf, off, len, limits);
     if (cached != null) {
       return cached;

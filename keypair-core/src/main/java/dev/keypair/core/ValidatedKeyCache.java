@@ -51,11 +51,11 @@ final class ValidatedKeyCache {
 
   /** A slot from the length and the last eight bytes: the end of the modulus, the point or the key. */
   private static int slot(byte[] buf, int off, int len) {
-    long h = len;
+    long h = 0;
     for (int i = Math.max(off, off + len - 8); i < off + len; i++) {
       h = h << 8 | (buf[i] & 0xff);
     }
-    h *= 0x9E3779B97F4A7C15L;
+    h = (h ^ len) * 0x9E3779B97F4A7C15L; // the length after the bytes: eight shifts would push it out
     return (int) (h >>> 55) & (SLOTS - 1);
   }
 }

@@ -54,8 +54,7 @@ public final class StrictBase64 {
       // accepts, with the same bytes. On any refusal the loop below decodes again, for its message.
       try {
         ByteBuffer out = Base64.getDecoder().decode(ByteBuffer.wrap(src, off, len));
-        byte[] a = out.array();
-        return out.remaining() == a.length ? a : Arrays.copyOf(a, out.remaining());
+        return exactly(out.array(), out.remaining());
       } catch (IllegalArgumentException e) {
         // refused: the checking decoder reports where and why
       }
@@ -97,6 +96,31 @@ public final class StrictBase64 {
   private static byte[] decode(byte[] src, int off, int len, boolean multiline, int firstLine, String what) {
     int end = off + len;
     byte[] out = new byte[multiline || len % 4 != 0 ? len / 4 * 3 + 3 : len / 4 * 3 - trailingPads(src, off, end)];
+    try {
+      return exactly(out, decodeInto(src, off, len, multiline, firstLine, what, out));
+    } catch (KeyPairException e) {
+      Wipe.wipe("base64 output", out);
+      throw e;
+    }
+  }
+
+  /**
+   * The first {@code length} bytes of {@code out}: {@code out} itself when it holds exactly those, else a copy,
+   * and {@code out} is wiped (what is decoded may be a private key).
+   */
+  private static byte[] exactly(byte[] out, int length) {
+    if (length == out.length) {
+      return out;
+    }
+    byte[] result = Arrays.copyOf(out, length);
+    Wipe.wipe("base64 output", out);
+    return result;
+  }
+
+  /** Decodes into {@code out} (large enough) and returns how many bytes it wrote. */
+  private static int decodeInto(byte[] src, int off, int len, boolean multiline, int firstLine, String what,
+      byte[] out) {
+    int end = off + len;
     // the fast path: whole quanta of four alphabet characters, up to the first character that is not
     // (padding, white space, an error), where the checking loop below takes over in the same state
     int i = quanta(src, off, end, out, 0);
@@ -160,7 +184,7 @@ public final class StrictBase64 {
     if (n != 0 || pads == 1) {
       throw bad(what, "an incomplete final group", multiline, line, len);
     }
-    return o == out.length ? out : Arrays.copyOf(out, o);
+    return o;
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.keypair.core.internal.StrictBase64;
 import dev.keypair.core.internal.Wipe;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
