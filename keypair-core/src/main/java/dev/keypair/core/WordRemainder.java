@@ -21,16 +21,75 @@ final class WordRemainder {
 
   /** {@code x mod m}, for {@code x >= 0} and {@code m > 0}; the same value as {@link BigInteger#mod}. */
   static BigInteger mod(BigInteger x, BigInteger m) {
-    if (x.signum() < 0 || m.signum() <= 0) {
-      throw new IllegalArgumentException("WordRemainder takes x >= 0 and m > 0");
+    check(x, m);
+    byte[] be = x.toByteArray();
+    try {
+      return mod(x, be, m);
+    } finally {
+      Wipe.wipe("rsa-remainder", be);
     }
+  }
+
+  /**
+   * {@code x mod m} where {@code xBytes} is {@code x.toByteArray()}, for a caller that takes several
+   * remainders of one number (the private exponent) and converts it once; {@code xBytes} is the caller's
+   * to wipe.
+   */
+  static BigInteger mod(BigInteger x, byte[] xBytes, BigInteger m) {
+    check(x, m);
     int n = (m.bitLength() + 63) >>> 6;
     if (n < 2 || x.compareTo(m) < 0) {
       return n < 2 ? x.mod(m) : x;
     }
+    long[] r = remainder(xBytes, x.bitLength(), m, n);
+    try {
+      return fromWords(r);
+    } finally {
+      Wipe.wipe("rsa-remainder", r);
+    }
+  }
+
+  /**
+   * Whether {@code x mod m} is 1, for {@code x >= 0} and {@code m > 0}: what
+   * {@code mod(x, m).equals(BigInteger.ONE)} answers, without making the remainder a {@link BigInteger}.
+   */
+  static boolean isOne(BigInteger x, BigInteger m) {
+    check(x, m);
+    int n = (m.bitLength() + 63) >>> 6;
+    if (n < 2 || x.compareTo(m) < 0) {
+      return (n < 2 ? x.mod(m) : x).equals(BigInteger.ONE);
+    }
+    byte[] be = x.toByteArray();
+    long[] r = null;
+    try {
+      r = remainder(be, x.bitLength(), m, n);
+      long rest = r[0] ^ 1L;
+      for (int k = 1; k < n; k++) {
+        rest |= r[k];
+      }
+      return rest == 0;
+    } finally {
+      Wipe.wipe("rsa-remainder", be);
+      if (r != null) {
+        Wipe.wipe("rsa-remainder", r);
+      }
+    }
+  }
+
+  private static void check(BigInteger x, BigInteger m) {
+    if (x.signum() < 0 || m.signum() <= 0) {
+      throw new IllegalArgumentException("WordRemainder takes x >= 0 and m > 0");
+    }
+  }
+
+  /**
+   * The {@code n} little-endian words of {@code x mod m}, for {@code x >= m} given as its big-endian
+   * two's complement {@code xBytes} of {@code xBits} bits, and {@code m} of {@code n >= 2} words.
+   */
+  private static long[] remainder(byte[] xBytes, int xBits, BigInteger m, int n) {
     int shift = (64 - m.bitLength() % 64) % 64; // so that the top word of m has its top bit set
     long[] v = words(m, n, shift);
-    long[] u = words(x, ((x.bitLength() + 63) >>> 6) + 1, shift);
+    long[] u = words(xBytes, ((xBits + 63) >>> 6) + 1, shift);
     try {
       long vTop = v[n - 1];
       long vNext = v[n - 2];
@@ -70,11 +129,7 @@ final class WordRemainder {
       for (int k = 0; k < n; k++) {
         r[k] = shift == 0 ? u[k] : (u[k] >>> shift) | (k + 1 < u.length ? u[k + 1] << (64 - shift) : 0);
       }
-      try {
-        return fromWords(r);
-      } finally {
-        Wipe.wipe("rsa-remainder", r);
-      }
+      return r;
     } finally {
       Wipe.wipe("rsa-remainder", u);
       Wipe.wipe("rsa-remainder", v);
@@ -152,24 +207,29 @@ final class WordRemainder {
   /** The little-endian 64-bit words of {@code x} shifted left by {@code shift} bits, in {@code count} words. */
   private static long[] words(BigInteger x, int count, int shift) {
     byte[] be = x.toByteArray();
-    long[] w = new long[count];
     try {
-      int k = 0;
-      for (int end = be.length; end > 0 && k < count; end -= 8, k++) {
-        if (end >= 8) {
-          w[k] = (long) BIG_ENDIAN_LONG.get(be, end - 8);
-        } else {
-          for (int i = 0; i < end; i++) {
-            w[k] = w[k] << 8 | (be[i] & 0xffL);
-          }
-        }
-      }
+      return words(be, count, shift);
     } finally {
       Wipe.wipe("rsa-remainder", be);
     }
+  }
+
+  /** The same from the big-endian two's complement {@code be} of a non-negative number. */
+  private static long[] words(byte[] be, int count, int shift) {
+    long[] w = new long[count];
+    int k = 0;
+    for (int end = be.length; end > 0 && k < count; end -= 8, k++) {
+      if (end >= 8) {
+        w[k] = (long) BIG_ENDIAN_LONG.get(be, end - 8);
+      } else {
+        for (int i = 0; i < end; i++) {
+          w[k] = w[k] << 8 | (be[i] & 0xffL);
+        }
+      }
+    }
     if (shift != 0) {
-      for (int k = count - 1; k >= 0; k--) {
-        w[k] = (w[k] << shift) | (k > 0 ? w[k - 1] >>> (64 - shift) : 0);
+      for (int k2 = count - 1; k2 >= 0; k2--) {
+        w[k2] = (w[k2] << shift) | (k2 > 0 ? w[k2 - 1] >>> (64 - shift) : 0);
       }
     }
     return w;
