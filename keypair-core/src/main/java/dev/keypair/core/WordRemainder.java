@@ -93,6 +93,7 @@ final class WordRemainder {
     try {
       long vTop = v[n - 1];
       long vNext = v[n - 2];
+      long reciprocal = reciprocal(vTop);
       for (int j = u.length - n - 1; j >= 0; j--) {
         long qhat;
         long rhat;
@@ -104,9 +105,8 @@ final class WordRemainder {
           rhat = u1 + vTop;
           rhatOverflow = Long.compareUnsigned(rhat, u1) < 0;
         } else {
-          long[] qr = divide128(u2, u1, vTop);
-          qhat = qr[0];
-          rhat = qr[1];
+          qhat = divide128(u2, u1, vTop, reciprocal);
+          rhat = u1 - qhat * vTop; // the remainder is below vTop, so its low word is all of it
         }
         while (!rhatOverflow) { // D3: at most two corrections with the next word of m
           long hi = Math.multiplyHigh(qhat, vNext) + ((qhat >> 63) & vNext) + ((vNext >> 63) & qhat);
@@ -173,13 +173,18 @@ final class WordRemainder {
   }
 
   /**
-   * {@code (u1 * 2^64 + u0) / v} and its remainder, for {@code u1 < v} and {@code v} with its top bit set
-   * (Hacker's Delight, divlu, on 32-bit halves).
+   * The reciprocal of a word {@code d} with its top bit set: {@code floor((2^128 - 1) / d) - 2^64}, for
+   * {@link #divide128} (Möller and Granlund, "Improved division by invariant integers", IEEE Trans.
+   * Computers 60(2), 2011, section 3). Computed once per divisor word, by Hacker's Delight's divlu on
+   * 32-bit halves: {@code (2^128 - 1) - 2^64 d} is {@code (~d) * 2^64 + (2^64 - 1)}, whose high word is
+   * below {@code d}.
    */
-  private static long[] divide128(long u1, long u0, long v) {
+  private static long reciprocal(long d) {
     final long b = 1L << 32;
-    long vn1 = v >>> 32;
-    long vn0 = v & 0xffffffffL;
+    long u1 = ~d;
+    long u0 = -1L;
+    long vn1 = d >>> 32;
+    long vn0 = d & 0xffffffffL;
     long un1 = u0 >>> 32;
     long un0 = u0 & 0xffffffffL;
     long q1 = Long.divideUnsigned(u1, vn1);
@@ -191,7 +196,7 @@ final class WordRemainder {
         break;
       }
     }
-    long un21 = ((u1 << 32) | un1) - q1 * v;
+    long un21 = ((u1 << 32) | un1) - q1 * d;
     long q0 = Long.divideUnsigned(un21, vn1);
     rhat = un21 - q0 * vn1;
     while (Long.compareUnsigned(q0, b) >= 0 || Long.compareUnsigned(q0 * vn0, (rhat << 32) | un0) > 0) {
@@ -201,7 +206,32 @@ final class WordRemainder {
         break;
       }
     }
-    return new long[] {(q1 << 32) | q0, ((un21 << 32) | un0) - q0 * v};
+    return (q1 << 32) | q0;
+  }
+
+  /**
+   * {@code (u1 * 2^64 + u0) / d}, for {@code u1 < d} and {@code d} with its top bit set, from
+   * {@code d}'s {@link #reciprocal}: two multiplications and at most two corrections instead of two
+   * hardware divisions (Möller and Granlund, algorithm 4).
+   */
+  private static long divide128(long u1, long u0, long d, long reciprocal) {
+    long pl = reciprocal * u1;
+    long ph = unsignedMultiplyHigh(reciprocal, u1);
+    long q0 = pl + u0;
+    long q1 = ph + u1 + (Long.compareUnsigned(q0, pl) < 0 ? 1 : 0) + 1;
+    long r = u0 - q1 * d;
+    if (Long.compareUnsigned(r, q0) > 0) {
+      q1--;
+      r += d;
+    }
+    if (Long.compareUnsigned(r, d) >= 0) {
+      q1++;
+    }
+    return q1;
+  }
+
+  private static long unsignedMultiplyHigh(long a, long b) {
+    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
   }
 
   /** The little-endian 64-bit words of {@code x} shifted left by {@code shift} bits, in {@code count} words. */
