@@ -55,8 +55,11 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
     }
     byte[] magnitude = modulus.toByteArray();
     validate(publicExponent, magnitude, 0, magnitude.length, limits);
-    byte[] blob = new SshWireWriter(modulus.bitLength() / 8 + 32)
-        .writeString(KeyType.RSA.sshName()).writeMpint(publicExponent).writeMpint(modulus).toByteArray();
+    // validate() found both positive, so their two's complement bytes are their mpint contents: the
+    // modulus's, already made for it, are not made again
+    byte[] exponent = publicExponent.toByteArray();
+    byte[] blob = new SshWireWriter(4 + KeyType.RSA.sshName().length() + 8 + exponent.length + magnitude.length)
+        .writeString(KeyType.RSA.sshName()).writeString(exponent).writeString(magnitude).toByteArray();
     return new RsaKeyData(publicExponent, modulus, blob, 0, 0, modulus.bitLength());
   }
 

@@ -1,5 +1,6 @@
 package dev.keypair.core;
 
+import dev.keypair.core.internal.Wipe;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
@@ -86,12 +87,19 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     }
     BigInteger pm1 = p.subtract(BigInteger.ONE);
     BigInteger qm1 = q.subtract(BigInteger.ONE);
-    BigInteger dP = WordRemainder.mod(d, pm1);
-    BigInteger dQ = WordRemainder.mod(d, qm1);
+    BigInteger dP;
+    BigInteger dQ;
+    byte[] dBytes = d.toByteArray(); // converted once for both remainders
+    try {
+      dP = WordRemainder.mod(d, dBytes, pm1);
+      dQ = WordRemainder.mod(d, dBytes, qm1);
+    } finally {
+      Wipe.wipe("rsa-remainder", dBytes);
+    }
     if (!invertsModuloCarmichael(e, dP, pm1, dQ, qm1)) {
       throw invalid("d is not the inverse of e");
     }
-    if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !WordRemainder.mod(q.multiply(iqmp), p).equals(BigInteger.ONE)) {
+    if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !WordRemainder.isOne(q.multiply(iqmp), p)) {
       throw invalid("iqmp is not q^-1 mod p");
     }
     return new RsaPrivateKeyData(publicKey, d, p, q, iqmp, dP, dQ);

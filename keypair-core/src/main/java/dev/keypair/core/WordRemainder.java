@@ -21,19 +21,79 @@ final class WordRemainder {
 
   /** {@code x mod m}, for {@code x >= 0} and {@code m > 0}; the same value as {@link BigInteger#mod}. */
   static BigInteger mod(BigInteger x, BigInteger m) {
-    if (x.signum() < 0 || m.signum() <= 0) {
-      throw new IllegalArgumentException("WordRemainder takes x >= 0 and m > 0");
+    check(x, m);
+    byte[] be = x.toByteArray();
+    try {
+      return mod(x, be, m);
+    } finally {
+      Wipe.wipe("rsa-remainder", be);
     }
+  }
+
+  /**
+   * {@code x mod m} where {@code xBytes} is {@code x.toByteArray()}, for a caller that takes several
+   * remainders of one number (the private exponent) and converts it once; {@code xBytes} is the caller's
+   * to wipe.
+   */
+  static BigInteger mod(BigInteger x, byte[] xBytes, BigInteger m) {
+    check(x, m);
     int n = (m.bitLength() + 63) >>> 6;
     if (n < 2 || x.compareTo(m) < 0) {
       return n < 2 ? x.mod(m) : x;
     }
+    long[] r = remainder(xBytes, x.bitLength(), m, n);
+    try {
+      return fromWords(r);
+    } finally {
+      Wipe.wipe("rsa-remainder", r);
+    }
+  }
+
+  /**
+   * Whether {@code x mod m} is 1, for {@code x >= 0} and {@code m > 0}: what
+   * {@code mod(x, m).equals(BigInteger.ONE)} answers, without making the remainder a {@link BigInteger}.
+   */
+  static boolean isOne(BigInteger x, BigInteger m) {
+    check(x, m);
+    int n = (m.bitLength() + 63) >>> 6;
+    if (n < 2 || x.compareTo(m) < 0) {
+      return (n < 2 ? x.mod(m) : x).equals(BigInteger.ONE);
+    }
+    byte[] be = x.toByteArray();
+    long[] r = null;
+    try {
+      r = remainder(be, x.bitLength(), m, n);
+      long rest = r[0] ^ 1L;
+      for (int k = 1; k < n; k++) {
+        rest |= r[k];
+      }
+      return rest == 0;
+    } finally {
+      Wipe.wipe("rsa-remainder", be);
+      if (r != null) {
+        Wipe.wipe("rsa-remainder", r);
+      }
+    }
+  }
+
+  private static void check(BigInteger x, BigInteger m) {
+    if (x.signum() < 0 || m.signum() <= 0) {
+      throw new IllegalArgumentException("WordRemainder takes x >= 0 and m > 0");
+    }
+  }
+
+  /**
+   * The {@code n} little-endian words of {@code x mod m}, for {@code x >= m} given as its big-endian
+   * two's complement {@code xBytes} of {@code xBits} bits, and {@code m} of {@code n >= 2} words.
+   */
+  private static long[] remainder(byte[] xBytes, int xBits, BigInteger m, int n) {
     int shift = (64 - m.bitLength() % 64) % 64; // so that the top word of m has its top bit set
     long[] v = words(m, n, shift);
-    long[] u = words(x, ((x.bitLength() + 63) >>> 6) + 1, shift);
+    long[] u = words(xBytes, ((xBits + 63) >>> 6) + 1, shift);
     try {
       long vTop = v[n - 1];
       long vNext = v[n - 2];
+      long reciprocal = reciprocal(vTop);
       for (int j = u.length - n - 1; j >= 0; j--) {
         long qhat;
         long rhat;
@@ -45,9 +105,8 @@ final class WordRemainder {
           rhat = u1 + vTop;
           rhatOverflow = Long.compareUnsigned(rhat, u1) < 0;
         } else {
-          long[] qr = divide128(u2, u1, vTop);
-          qhat = qr[0];
-          rhat = qr[1];
+          qhat = divide128(u2, u1, vTop, reciprocal);
+          rhat = u1 - qhat * vTop; // the remainder is below vTop, so its low word is all of it
         }
         while (!rhatOverflow) { // D3: at most two corrections with the next word of m
           long hi = Math.multiplyHigh(qhat, vNext) + ((qhat >> 63) & vNext) + ((vNext >> 63) & qhat);
@@ -70,11 +129,7 @@ final class WordRemainder {
       for (int k = 0; k < n; k++) {
         r[k] = shift == 0 ? u[k] : (u[k] >>> shift) | (k + 1 < u.length ? u[k + 1] << (64 - shift) : 0);
       }
-      try {
-        return fromWords(r);
-      } finally {
-        Wipe.wipe("rsa-remainder", r);
-      }
+      return r;
     } finally {
       Wipe.wipe("rsa-remainder", u);
       Wipe.wipe("rsa-remainder", v);
@@ -118,13 +173,18 @@ final class WordRemainder {
   }
 
   /**
-   * {@code (u1 * 2^64 + u0) / v} and its remainder, for {@code u1 < v} and {@code v} with its top bit set
-   * (Hacker's Delight, divlu, on 32-bit halves).
+   * The reciprocal of a word {@code d} with its top bit set: {@code floor((2^128 - 1) / d) - 2^64}, for
+   * {@link #divide128} (Möller and Granlund, "Improved division by invariant integers", IEEE Trans.
+   * Computers 60(2), 2011, section 3). Computed once per divisor word, by Hacker's Delight's divlu on
+   * 32-bit halves: {@code (2^128 - 1) - 2^64 d} is {@code (~d) * 2^64 + (2^64 - 1)}, whose high word is
+   * below {@code d}.
    */
-  private static long[] divide128(long u1, long u0, long v) {
+  private static long reciprocal(long d) {
     final long b = 1L << 32;
-    long vn1 = v >>> 32;
-    long vn0 = v & 0xffffffffL;
+    long u1 = ~d;
+    long u0 = -1L;
+    long vn1 = d >>> 32;
+    long vn0 = d & 0xffffffffL;
     long un1 = u0 >>> 32;
     long un0 = u0 & 0xffffffffL;
     long q1 = Long.divideUnsigned(u1, vn1);
@@ -136,7 +196,7 @@ final class WordRemainder {
         break;
       }
     }
-    long un21 = ((u1 << 32) | un1) - q1 * v;
+    long un21 = ((u1 << 32) | un1) - q1 * d;
     long q0 = Long.divideUnsigned(un21, vn1);
     rhat = un21 - q0 * vn1;
     while (Long.compareUnsigned(q0, b) >= 0 || Long.compareUnsigned(q0 * vn0, (rhat << 32) | un0) > 0) {
@@ -146,30 +206,60 @@ final class WordRemainder {
         break;
       }
     }
-    return new long[] {(q1 << 32) | q0, ((un21 << 32) | un0) - q0 * v};
+    return (q1 << 32) | q0;
+  }
+
+  /**
+   * {@code (u1 * 2^64 + u0) / d}, for {@code u1 < d} and {@code d} with its top bit set, from
+   * {@code d}'s {@link #reciprocal}: two multiplications and at most two corrections instead of two
+   * hardware divisions (Möller and Granlund, algorithm 4).
+   */
+  private static long divide128(long u1, long u0, long d, long reciprocal) {
+    long pl = reciprocal * u1;
+    long ph = unsignedMultiplyHigh(reciprocal, u1);
+    long q0 = pl + u0;
+    long q1 = ph + u1 + (Long.compareUnsigned(q0, pl) < 0 ? 1 : 0) + 1;
+    long r = u0 - q1 * d;
+    if (Long.compareUnsigned(r, q0) > 0) {
+      q1--;
+      r += d;
+    }
+    if (Long.compareUnsigned(r, d) >= 0) {
+      q1++;
+    }
+    return q1;
+  }
+
+  private static long unsignedMultiplyHigh(long a, long b) {
+    return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
   }
 
   /** The little-endian 64-bit words of {@code x} shifted left by {@code shift} bits, in {@code count} words. */
   private static long[] words(BigInteger x, int count, int shift) {
     byte[] be = x.toByteArray();
-    long[] w = new long[count];
     try {
-      int k = 0;
-      for (int end = be.length; end > 0 && k < count; end -= 8, k++) {
-        if (end >= 8) {
-          w[k] = (long) BIG_ENDIAN_LONG.get(be, end - 8);
-        } else {
-          for (int i = 0; i < end; i++) {
-            w[k] = w[k] << 8 | (be[i] & 0xffL);
-          }
-        }
-      }
+      return words(be, count, shift);
     } finally {
       Wipe.wipe("rsa-remainder", be);
     }
+  }
+
+  /** The same from the big-endian two's complement {@code be} of a non-negative number. */
+  private static long[] words(byte[] be, int count, int shift) {
+    long[] w = new long[count];
+    int k = 0;
+    for (int end = be.length; end > 0 && k < count; end -= 8, k++) {
+      if (end >= 8) {
+        w[k] = (long) BIG_ENDIAN_LONG.get(be, end - 8);
+      } else {
+        for (int i = 0; i < end; i++) {
+          w[k] = w[k] << 8 | (be[i] & 0xffL);
+        }
+      }
+    }
     if (shift != 0) {
-      for (int k = count - 1; k >= 0; k--) {
-        w[k] = (w[k] << shift) | (k > 0 ? w[k - 1] >>> (64 - shift) : 0);
+      for (int k2 = count - 1; k2 >= 0; k2--) {
+        w[k2] = (w[k2] << shift) | (k2 > 0 ? w[k2 - 1] >>> (64 - shift) : 0);
       }
     }
     return w;

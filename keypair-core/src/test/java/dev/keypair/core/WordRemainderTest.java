@@ -7,7 +7,7 @@ import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link WordRemainder#mod} gives what {@link BigInteger#mod} gives. */
+/** {@link WordRemainder#mod} and {@link WordRemainder#isOne} give what {@link BigInteger#mod} gives. */
 class WordRemainderTest {
 
   @Test
@@ -52,6 +52,31 @@ class WordRemainderTest {
       }
     }
     assertThatThrownBy(() -> WordRemainder.mod(BigInteger.ONE, BigInteger.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theRemainderFromTheCallersBytesAndIsOneAgreeWithTheJdk() {
+    Random random = new Random(5_8_0_17);
+    for (int run = 0; run < 20_000; run++) {
+      int bits = 64 * (1 + random.nextInt(32)) - random.nextInt(3);
+      BigInteger m = new BigInteger(bits, random).setBit(0).add(BigInteger.ONE);
+      BigInteger k = new BigInteger(1 + random.nextInt(bits + 64), random);
+      BigInteger x = switch (run % 4) {
+        case 0 -> k.multiply(m).add(BigInteger.ONE); // remainder exactly 1
+        case 1 -> k.multiply(m); // remainder 0
+        case 2 -> BigInteger.ONE.add(random.nextBoolean() ? m.shiftLeft(64) : BigInteger.ZERO); // 1 in the low word only
+        default -> new BigInteger(random.nextInt(2 * bits + 64), random);
+      };
+      assertThat(WordRemainder.mod(x, x.toByteArray(), m)).as("%s mod %s", x, m).isEqualTo(x.mod(m));
+      assertThat(WordRemainder.isOne(x, m)).as("%s mod %s is 1", x, m).isEqualTo(x.mod(m).equals(BigInteger.ONE));
+    }
+    BigInteger b64 = BigInteger.ONE.shiftLeft(64);
+    BigInteger m = b64.pow(2).subtract(BigInteger.ONE);
+    assertThat(WordRemainder.isOne(b64.pow(2), m)).isTrue(); // 2^128 = 1 mod 2^128 - 1
+    assertThat(WordRemainder.isOne(b64.pow(2).add(b64), m)).isFalse(); // 1 in the low word, not only there
+    assertThat(WordRemainder.isOne(BigInteger.ONE, BigInteger.ONE)).isFalse();
+    assertThatThrownBy(() -> WordRemainder.isOne(BigInteger.ONE, BigInteger.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -419,6 +419,17 @@ public final class Der {
           throw error(field, at, "is an OBJECT IDENTIFIER with an arc of " + (i - arcStart) + " octets, over the limit of "
               + MAX_OID_ARC_BYTES);
         }
+        if (i - arcStart <= 8) { // at most 56 bits: a long, appended without a BigInteger
+          long arc = base128Long(buf, arcStart, i);
+          if (first) {
+            long x = arc >= 80 ? 2 : arc / 40;
+            sb.append(x).append('.').append(arc - 40 * x);
+            first = false;
+          } else {
+            sb.append('.').append(arc);
+          }
+          continue;
+        }
         BigInteger arc = base128(buf, arcStart, i);
         if (first) {
           // the first subidentifier holds two arcs: 40 * x + y, with x in 0..2
@@ -433,14 +444,16 @@ public final class Der {
       return sb.toString();
     }
 
-    private static BigInteger base128(byte[] b, int from, int to) {
-      if (to - from <= 8) {
-        long v = 0;
-        for (int i = from; i < to; i++) {
-          v = (v << 7) | (b[i] & 0x7f);
-        }
-        return BigInteger.valueOf(v);
+    private static long base128Long(byte[] b, int from, int to) {
+      long v = 0;
+      for (int i = from; i < to; i++) {
+        v = (v << 7) | (b[i] & 0x7f);
       }
+      return v;
+    }
+
+    /** An arc of more than 8 octets (over 56 bits). */
+    private static BigInteger base128(byte[] b, int from, int to) {
       BigInteger v = BigInteger.ZERO;
       for (int i = from; i < to; i++) {
         v = v.shiftLeft(7).or(BigInteger.valueOf(b[i] & 0x7f));
