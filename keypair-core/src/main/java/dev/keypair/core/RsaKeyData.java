@@ -60,7 +60,10 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
     byte[] exponent = publicExponent.toByteArray();
     byte[] blob = new SshWireWriter(4 + KeyType.RSA.sshName().length() + 8 + exponent.length + magnitude.length)
         .writeString(KeyType.RSA.sshName()).writeString(exponent).writeString(magnitude).toByteArray();
-    return new RsaKeyData(publicExponent, modulus, blob, 0, 0, modulus.bitLength());
+    // where the modulus stands in the blob, as for a decoded key: n is not final, so a thread that sees the key
+    // without the n set here makes the same value again from the blob
+    int modulusOffset = 4 + KeyType.RSA.sshName().length() + 4 + exponent.length + 4;
+    return new RsaKeyData(publicExponent, modulus, blob, modulusOffset, magnitude.length, modulus.bitLength());
   }
 
   /**
@@ -85,14 +88,7 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
       throw notPositive();
     }
     int bits = (len - 1) * 8 + 32 - Integer.numberOfLeadingZeros(mag[off] & 0xff);
-    if (bits > limits.rsaMaxBits()) {
-      throw new KeyPairException(ErrorCode.KEY_TOO_LARGE,
-          "RSA modulus has " + bits + " bits, over the limit of " + limits.rsaMaxBits());
-    }
-    if (bits < limits.rsaMinBits()) {
-      throw new KeyPairException(ErrorCode.WEAK_KEY,
-          "RSA modulus has " + bits + " bits, under the minimum of " + limits.rsaMinBits());
-    }
+    checkSize(bits, limits);
     if ((mag[off + len - 1] & 1) == 0) {
       throw new KeyPairException(ErrorCode.INVALID_VALUE, "RSA modulus is even");
     }
@@ -108,6 +104,18 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
     return bits;
   }
 
+  /** Refuses a modulus of {@code bits} bits outside {@code limits}' RSA sizes. */
+  static void checkSize(int bits, KeyPairLimits limits) {
+    if (bits > limits.rsaMaxBits()) {
+      throw new KeyPairException(ErrorCode.KEY_TOO_LARGE,
+          "RSA modulus has " + bits + " bits, over the limit of " + limits.rsaMaxBits());
+    }
+    if (bits < limits.rsaMinBits()) {
+      throw new KeyPairException(ErrorCode.WEAK_KEY,
+          "RSA modulus has " + bits + " bits, under the minimum of " + limits.rsaMinBits());
+    }
+  }
+
   private static KeyPairException notPositive() {
     return new KeyPairException(ErrorCode.INVALID_VALUE, "RSA modulus is not positive");
   }
@@ -120,7 +128,7 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
     BigInteger m = n;
     if (m == null) {
       m = new BigInteger(1, blob, modulusOffset, modulusLength);
-      n = m; // a race makes the same value twice
+      n = m; // a race makes the same value twice (every key knows where its modulus is in its blob)
     }
     return m;
   }

@@ -69,6 +69,9 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     Objects.requireNonNull(q, "q");
     Objects.requireNonNull(iqmp, "iqmp");
     Objects.requireNonNull(limits, "limits");
+    // the public key may have been checked under other limits: its size is checked again under these (the rest
+    // of its checks do not depend on limits)
+    RsaKeyData.checkSize(publicKey.bits(), limits);
     BigInteger n = publicKey.modulus();
     BigInteger e = publicKey.publicExponent();
     for (BigInteger prime : new BigInteger[] {p, q}) {

@@ -97,6 +97,29 @@ class KeyDataTest {
     assertThat(accepted).isBetween(50, 2950);
   }
 
+  /**
+   * The modulus is not a final field: a thread that sees a key without it makes it again from the blob, so
+   * every key, also one made by {@code RsaKeyData.of}, must know where its modulus stands in its blob.
+   */
+  @Test
+  void rsaModulusIsMadeAgainFromTheBlobWhenAThreadDoesNotSeeIt() throws Exception {
+    java.lang.reflect.Field field = RsaKeyData.class.getDeclaredField("n");
+    field.setAccessible(true);
+    Random random = new Random(8);
+    for (int bits : new int[] {1024, 2048, 2049, 4096}) {
+      for (BigInteger e : new BigInteger[] {BigInteger.valueOf(3), BigInteger.valueOf(65537),
+          BigInteger.ONE.shiftLeft(100).add(BigInteger.ONE)}) {
+        BigInteger n = TestKeys.randomRsa(random, bits).modulus();
+        RsaKeyData viaOf = RsaKeyData.of(e, n);
+        RsaKeyData viaBlob = (RsaKeyData) KeyData.fromBlob(viaOf.blob().toByteArray());
+        for (RsaKeyData k : new RsaKeyData[] {viaOf, viaBlob}) {
+          field.set(k, null);
+          assertThat(k.modulus()).isEqualTo(n);
+        }
+      }
+    }
+  }
+
   private static String outcome(java.util.function.Supplier<KeyData> make) {
     try {
       RsaKeyData k = (RsaKeyData) make.get();

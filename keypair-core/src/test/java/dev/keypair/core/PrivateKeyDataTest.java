@@ -143,8 +143,11 @@ class PrivateKeyDataTest {
         "not the inverse of e");
     assertCode(() -> RsaPrivateKeyData.of(pub, d, p, q, iqmp.add(BigInteger.ONE), limits), ErrorCode.INVALID_VALUE,
         "iqmp");
+    // a public key checked under other limits is held to these too
     assertCode(() -> RsaPrivateKeyData.of(pub, d, p, q, iqmp, KeyPairLimits.builder().rsaBits(1024, 1024).build()),
-        ErrorCode.INVALID_VALUE, "over the limit of 512");
+        ErrorCode.KEY_TOO_LARGE, "over the limit of 1024");
+    assertCode(() -> RsaPrivateKeyData.of(pub, d, p, q, iqmp, KeyPairLimits.builder().rsaBits(3072, 4096).build()),
+        ErrorCode.WEAK_KEY, "under the minimum of 3072");
   }
 
   /**
