@@ -23,7 +23,7 @@ class ValidatedKeyCacheTest {
     return new SshWireWriter(600).writeString("ssh-rsa").writeMpint(E).writeMpint(n).toByteArray();
   }
 
-  /** Moduli of the same length and the same last bytes as {@code n}, so their blobs share a slot. */
+  /** Moduli of the same length and the same last bytes as {@code n}, so their blobs share a set of slots. */
   private static List<BigInteger> sameSlotModuli(BigInteger n, int count, Random random) {
     List<BigInteger> out = new ArrayList<>();
     while (out.size() < count) {
@@ -52,6 +52,28 @@ class ValidatedKeyCacheTest {
       assertThat(key.blob().toByteArray()).isEqualTo(other);
       assertThat(((RsaKeyData) KeyData.fromBlob(first)).modulus()).isEqualTo(n);
     }
+  }
+
+  /** Two keys of one set both stay; a third evicts the older of them. */
+  @Test
+  void aSetHoldsTheTwoLatestKeys() {
+    Random random = new Random(9);
+    BigInteger n = TestKeys.randomRsa(random, 2048).modulus();
+    List<BigInteger> others = sameSlotModuli(n, 2, random);
+    byte[] a = rsaBlob(n);
+    byte[] b = rsaBlob(others.get(0));
+    byte[] c = rsaBlob(others.get(1));
+    assertThat(ValidatedKeyCache.set(b, 0, b.length)).isEqualTo(ValidatedKeyCache.set(a, 0, a.length))
+        .isEqualTo(ValidatedKeyCache.set(c, 0, c.length));
+    KeyPairLimits limits = KeyPairLimits.defaults();
+    KeyData.fromBlob(a, limits);
+    KeyData.fromBlob(b, limits);
+    assertThat(ValidatedKeyCache.get(a, 0, a.length, limits)).isEqualTo(KeyData.fromBlob(a));
+    assertThat(ValidatedKeyCache.get(b, 0, b.length, limits)).isEqualTo(KeyData.fromBlob(b));
+    KeyData.fromBlob(c, limits);
+    assertThat(ValidatedKeyCache.get(c, 0, c.length, limits)).isNotNull();
+    assertThat(ValidatedKeyCache.get(b, 0, b.length, limits)).isNotNull();
+    assertThat(ValidatedKeyCache.get(a, 0, a.length, limits)).isNull();
   }
 
   @Test
