@@ -64,7 +64,7 @@ public final class StrictBase64 {
 
   /** {@link #decode(byte[], int, int, String)} by the checking loop alone, without the JDK's decoder. */
   static byte[] decodeChecking(byte[] src, int off, int len, String what) {
-    return decode(src, off, len, false, what);
+    return decode(src, off, len, false, 1, what);
   }
 
   public static byte[] decode(String s, String what) {
@@ -87,10 +87,6 @@ public final class StrictBase64 {
    */
   public static byte[] decodeMultiline(byte[] src, int off, int len, int firstLine, String what) {
     return decode(src, off, len, true, firstLine, what);
-  }
-
-  private static byte[] decode(byte[] src, int off, int len, boolean multiline, String what) {
-    return decode(src, off, len, multiline, 1, what);
   }
 
   private static byte[] decode(byte[] src, int off, int len, boolean multiline, int firstLine, String what) {
