@@ -115,12 +115,12 @@ public enum EcCurve {
   }
 
   /**
-   * Checks an uncompressed SEC 1 point ({@code 04 || X || Y}) and returns its coordinates.
+   * Checks an uncompressed SEC 1 point ({@code 04 || X || Y}).
    *
    * @throws KeyPairException {@link ErrorCode#INVALID_VALUE} for infinity, compressed or hybrid
    *     encodings, a wrong length, a coordinate not below p, or a point off the curve
    */
-  BigInteger[] checkPoint(byte[] point) {
+  void checkPoint(byte[] point) {
     if (point.length == 0 || (point.length == 1 && point[0] == 0)) {
       throw invalid("is the point at infinity");
     }
@@ -135,15 +135,13 @@ public enum EcCurve {
     if (point.length != 1 + 2 * n) {
       throw invalid("is " + point.length + " bytes, not " + (1 + 2 * n));
     }
-    BigInteger x = new BigInteger(1, point, 1, n);
-    BigInteger y = new BigInteger(1, point, 1 + n, n);
-    if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
+    int check = EcMath.checkCoordinates(this, point);
+    if (check < 0) {
       throw invalid("has a coordinate not below the field prime");
     }
-    if (!EcMath.onCurve(this, x, y)) {
+    if (check == 0) {
       throw invalid("is not on the curve");
     }
-    return new BigInteger[] {x, y};
   }
 
   private KeyPairException invalid(String what) {

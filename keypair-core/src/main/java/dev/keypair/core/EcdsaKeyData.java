@@ -23,23 +23,19 @@ public final class EcdsaKeyData extends AbstractKeyData implements KeyData {
 
   private final EcCurve curve;
   private final byte[] point;
-  private final BigInteger x;
-  private final BigInteger y;
 
-  private EcdsaKeyData(EcCurve curve, byte[] point, BigInteger[] xy, byte[] blob) {
+  private EcdsaKeyData(EcCurve curve, byte[] point, byte[] blob) {
     super(blob);
     this.curve = curve;
     this.point = point;
-    this.x = xy[0];
-    this.y = xy[1];
   }
 
   /** A validated key from an uncompressed SEC 1 point. */
   public static EcdsaKeyData of(EcCurve curve, byte[] uncompressedPoint) {
     Objects.requireNonNull(curve, "curve");
     byte[] q = uncompressedPoint.clone();
-    BigInteger[] xy = curve.checkPoint(q);
-    return new EcdsaKeyData(curve, q, xy, encode(curve, q));
+    curve.checkPoint(q);
+    return new EcdsaKeyData(curve, q, encode(curve, q));
   }
 
   /** A validated key from affine coordinates. */
@@ -49,7 +45,8 @@ public final class EcdsaKeyData extends AbstractKeyData implements KeyData {
   }
 
   static EcdsaKeyData decoded(EcCurve curve, byte[] point, byte[] blob) {
-    return new EcdsaKeyData(curve, point, curve.checkPoint(point), blob);
+    curve.checkPoint(point);
+    return new EcdsaKeyData(curve, point, blob);
   }
 
   static byte[] uncompressed(EcCurve curve, BigInteger x, BigInteger y) {
@@ -85,12 +82,15 @@ public final class EcdsaKeyData extends AbstractKeyData implements KeyData {
     return point.clone();
   }
 
+  /** The affine x coordinate, made from the point's bytes at each call. */
   public BigInteger x() {
-    return x;
+    return new BigInteger(1, point, 1, curve.coordinateLength());
   }
 
+  /** The affine y coordinate, made from the point's bytes at each call. */
   public BigInteger y() {
-    return y;
+    int n = curve.coordinateLength();
+    return new BigInteger(1, point, 1 + n, n);
   }
 
   @Override
@@ -115,7 +115,7 @@ public final class EcdsaKeyData extends AbstractKeyData implements KeyData {
 
   @Override
   public PublicKey toJcaPublicKey() {
-    return JcaKeys.toJcaPublic("EC", new ECPublicKeySpec(new ECPoint(x, y), curve.jcaParameterSpec()),
+    return JcaKeys.toJcaPublic("EC", new ECPublicKeySpec(new ECPoint(x(), y()), curve.jcaParameterSpec()),
         "an EC public key");
   }
 }

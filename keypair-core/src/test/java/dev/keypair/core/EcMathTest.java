@@ -42,12 +42,13 @@ class EcMathTest {
   }
 
   /**
-   * On random multiples of G, their neighbours (y + 1, x + 1, -y), random coordinates and the edges 0
-   * and p - 1, the field-arithmetic check answers as the former BigInteger check does.
+   * On random multiples of G, their neighbours (y + 1, x + 1, -y), random coordinates and the edges 0 and p - 1,
+   * the check on the point's bytes answers as the former BigInteger check does; coordinates of p, p + 1, all-ones
+   * bytes and the midpoint of the two (not below p) are told apart from points off the curve.
    */
   @ParameterizedTest
   @EnumSource(EcCurve.class)
-  void onCurveIsTheOraclesOnPointsOnAndOffTheCurve(EcCurve curve) {
+  void coordinateCheckIsTheOraclesOnPointsOnAndOffTheCurve(EcCurve curve) {
     BigInteger p = curve.fieldPrime();
     BigInteger top = p.subtract(BigInteger.ONE);
     List<BigInteger[]> points = new ArrayList<>(List.of(new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO},
@@ -64,10 +65,17 @@ class EcMathTest {
     }
     for (BigInteger[] q : points) {
       boolean expected = EcMathOracle.onCurve(curve, q[0], q[1]);
-      assertThat(EcMath.onCurve(curve, q[0], q[1])).as("(%s, %s) on %s", q[0], q[1], curve).isEqualTo(expected);
+      assertThat(EcMath.checkCoordinates(curve, EcdsaKeyData.uncompressed(curve, q[0], q[1]))).as("(%s, %s) on %s", q[0], q[1], curve)
+          .isEqualTo(expected ? 1 : 0);
       on += expected ? 1 : 0;
     }
     assertThat(on).as("points on the curve among the cases").isEqualTo(120);
+    BigInteger[] g = EcMath.multiplyGenerator(curve, BigInteger.ONE);
+    BigInteger allOnes = BigInteger.ONE.shiftLeft(curve.coordinateLength() * 8).subtract(BigInteger.ONE);
+    for (BigInteger big : List.of(p, p.add(BigInteger.ONE), p.add(allOnes).shiftRight(1), allOnes)) {
+      assertThat(EcMath.checkCoordinates(curve, EcdsaKeyData.uncompressed(curve, big, g[1]))).as("x = %s on %s", big, curve).isEqualTo(-1);
+      assertThat(EcMath.checkCoordinates(curve, EcdsaKeyData.uncompressed(curve, g[0], big))).as("y = %s on %s", big, curve).isEqualTo(-1);
+    }
   }
 
   /** 1 * G is the generator itself, and (n - 1) * G its negation: y becomes p - y. */
