@@ -46,6 +46,21 @@ class SmallPrimesTest {
     assertThat(refused).as("both answers occur").isBetween(1_000, 19_000);
   }
 
+  /**
+   * All-ones words make each sum as large as it gets: a chunk of 512 words of 2^32 - 1 times powers just under
+   * 2^22 stays below 2^63, so the unsigned divisibility test sees the true sum. All-ones numbers of 1 to 520
+   * words, and the same minus 2 (odd, other residues).
+   */
+  @Test
+  void answersAsDivisionDoesOnTheLargestSums() {
+    for (int words = 1; words <= 520; words++) {
+      BigInteger ones = BigInteger.ONE.shiftLeft(32 * words).subtract(BigInteger.ONE);
+      for (BigInteger n : new BigInteger[] {ones, ones.subtract(BigInteger.TWO)}) {
+        assertThat(divides(n)).as("%d words", words).isEqualTo(byDivision(n));
+      }
+    }
+  }
+
   @Test
   void findsEachPrimeAsTheOnlySmallFactor() {
     Random random = new Random(9);
