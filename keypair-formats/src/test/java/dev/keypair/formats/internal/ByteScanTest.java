@@ -23,12 +23,18 @@ class ByteScanTest {
         .isEqualTo(loop(buf, start, to, (byte) ' ', (byte) '\t', (byte) '\r'));
     assertThat(ByteScan.indexOfAny(buf, start, to, (byte) 0x80, (byte) 0xff, (byte) 1))
         .isEqualTo(loop(buf, start, to, (byte) 0x80, (byte) 0xff, (byte) 1));
+    // the largest ASCII target: the below-test at its limit of 128
+    assertThat(ByteScan.indexOfAny(buf, start, to, (byte) 0x7f, (byte) 'A', (byte) 0))
+        .isEqualTo(loop(buf, start, to, (byte) 0x7f, (byte) 'A', (byte) 0));
   }
 
-  /** Bytes next to the targets (a borrow from one byte into the next is where a word scan could err). */
+  /**
+   * Bytes next to the targets and to the limits of the below-test (a borrow from one byte into the next is where a
+   * word scan could err).
+   */
   @Provide
   Arbitrary<byte[]> text() {
-    return Arbitraries.of((byte) 0, (byte) 1, (byte) 2, (byte) '\n', (byte) 11, (byte) ' ', (byte) '!', (byte) '\t',
+    return Arbitraries.of((byte) 0, (byte) 1, (byte) 2, (byte) '\n', (byte) 11, (byte) 0x1f, (byte) ' ', (byte) '!', (byte) '\t',
         (byte) '\r', (byte) 'A', (byte) 0x7f, (byte) 0x80, (byte) 0x81, (byte) 0xfe, (byte) 0xff)
         .array(byte[].class).ofMaxSize(80);
   }
