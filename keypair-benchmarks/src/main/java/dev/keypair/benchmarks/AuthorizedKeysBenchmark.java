@@ -1,5 +1,6 @@
 package dev.keypair.benchmarks;
 
+import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.fingerprint.Fingerprint;
 import dev.keypair.fingerprint.Fingerprints;
@@ -55,6 +56,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * score.
  *
  * <p>Targets (issue 8): keypair at least 10 times MINA's throughput, and at least half the floor's.
+ *
+ * <p>{@code floorAndKeyCheck} is the floor plus {@link KeyData#fromBlob} of each decoded blob: keypair's key
+ * decoding with its validation (RSA modulus without prime factors below 256, ECDSA point on its curve, sizes),
+ * and nothing of its line parsing. No reader that reads lines at least as fast as the floor and validates keys as
+ * keypair does can go faster, so its ratio to the floor bounds keypair's.
  *
  * <p>Run alone: {@code java -jar keypair-benchmarks/target/benchmarks.jar AuthorizedKeysBenchmark}
  * (the whole suite: {@code keypair-benchmarks/run}).
@@ -140,6 +146,25 @@ public class AuthorizedKeysBenchmark {
       if (field != null) {
         byte[] blob = Base64.getDecoder().decode(field);
         keys.accept(OpenSSHPublicKeyUtil.parsePublicKey(blob));
+        out.accept(sha256.digest(blob));
+      }
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(Inputs.FILE_LINES)
+  public void floorAndKeyCheck(Blackhole bh) {
+    floorAndKeyCheck(file, bh::consume, bh::consume);
+  }
+
+  static void floorAndKeyCheck(byte[] file, Consumer<byte[]> out, Consumer<KeyData> keys) {
+    MessageDigest sha256 = Floor.digest("SHA-256");
+    KeyPairLimits limits = KeyPairLimits.defaults();
+    for (String line : Inputs.lines(file)) {
+      String field = Floor.blobField(line);
+      if (field != null) {
+        byte[] blob = Base64.getDecoder().decode(field);
+        keys.accept(KeyData.fromBlob(blob, limits));
         out.accept(sha256.digest(blob));
       }
     }

@@ -3,6 +3,7 @@ package dev.keypair.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keypair.core.KeyPairLimits;
+import dev.keypair.fingerprint.Fingerprints;
 import dev.keypair.formats.AuthorizedKeyEntry;
 import dev.keypair.formats.AuthorizedKeys;
 import dev.keypair.formats.AuthorizedKeysLine;
@@ -33,6 +34,11 @@ class AuthorizedKeysBenchmarkTest {
     List<String> floor = new ArrayList<>();
     AuthorizedKeysBenchmark.floor(b.file, d -> floor.add(SameAnswers.sha256Spelling(d)));
     assertThat(keypair).hasSize(Inputs.FILE_LINES).isEqualTo(floor);
+    List<String> bound = new ArrayList<>();
+    List<String> boundKeys = new ArrayList<>();
+    AuthorizedKeysBenchmark.floorAndKeyCheck(b.file, d -> bound.add(SameAnswers.sha256Spelling(d)),
+        k -> boundKeys.add(Fingerprints.sha256(k).value()));
+    assertThat(bound).as("floor and key check").isEqualTo(floor).isEqualTo(boundKeys);
     assertThat(new HashSet<>(keypair)).hasSize(keys.equals("distinct") ? Inputs.FILE_LINES : Inputs.REPEATED_POOL);
 
     // the anchors' pieces are the file, in order; MINA and BouncyCastle agree on the first piece, which has the
