@@ -1,11 +1,14 @@
 package dev.keypair.benchmarks;
 
+import dev.keypair.core.PrivateKeyData;
+import dev.keypair.core.SshPrivateKey;
 import dev.keypair.formats.DecodedPrivateKey;
 import dev.keypair.formats.OpenSshPrivateKeys;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.util.OpenSSHPrivateKeyUtil;
 import org.bouncycastle.util.io.pem.PemReader;
@@ -42,10 +45,19 @@ public class OpenSshPlainPrivateKeyBenchmark {
   public String keyType;
 
   byte[] text;
+  Supplier<PrivateKeyData> check;
 
   @Setup
   public void setUp() {
-    text = PrivateKeyFiles.openSsh(PrivateKeyFiles.key(keyType), 0);
+    SshPrivateKey key = PrivateKeyFiles.key(keyType);
+    text = PrivateKeyFiles.openSsh(key, 0);
+    check = PrivateKeyFiles.check(key);
+  }
+
+  /** keypair's consistency check of the file's key alone ({@link PrivateKeyFiles#check}), no parsing. */
+  @Benchmark
+  public PrivateKeyData keyCheck() {
+    return check.get();
   }
 
   @Benchmark

@@ -1,5 +1,7 @@
 package dev.keypair.benchmarks;
 
+import dev.keypair.core.PrivateKeyData;
+import dev.keypair.core.SshPrivateKey;
 import dev.keypair.formats.DecodedPrivateKey;
 import dev.keypair.formats.PemPrivateKeys;
 import java.io.IOException;
@@ -7,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.sshd.common.config.keys.loader.pem.PEMResourceParserUtils;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,11 +47,20 @@ public class PemPrivateKeyBenchmark {
   public String file;
 
   byte[] text;
+  Supplier<PrivateKeyData> check;
 
   @Setup
   public void setUp() {
     String[] f = file.split("-");
-    text = PrivateKeyFiles.pem(PrivateKeyFiles.key(f[1]), f[0]);
+    SshPrivateKey key = PrivateKeyFiles.key(f[1]);
+    text = PrivateKeyFiles.pem(key, f[0]);
+    check = PrivateKeyFiles.check(key);
+  }
+
+  /** keypair's consistency check of the file's key alone ({@link PrivateKeyFiles#check}), no parsing. */
+  @Benchmark
+  public PrivateKeyData keyCheck() {
+    return check.get();
   }
 
   @Benchmark

@@ -1,7 +1,16 @@
 package dev.keypair.benchmarks;
 
+import dev.keypair.core.EcdsaKeyData;
+import dev.keypair.core.EcdsaPrivateKeyData;
+import dev.keypair.core.Ed25519KeyData;
+import dev.keypair.core.Ed25519PrivateKeyData;
 import dev.keypair.core.InsecureSecretAccess;
+import dev.keypair.core.KeyData;
+import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.Passphrase;
+import dev.keypair.core.PrivateKeyData;
+import dev.keypair.core.RsaKeyData;
+import dev.keypair.core.RsaPrivateKeyData;
 import dev.keypair.core.SshPrivateKey;
 import dev.keypair.formats.KeyProtection;
 import dev.keypair.formats.OpenSshPrivateKeys;
@@ -10,10 +19,12 @@ import dev.keypair.formats.PrivateKeyFormat;
 import dev.keypair.formats.PuttyPrivateKeys;
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Collection;
+import java.util.function.Supplier;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.loader.KeyPairResourceParser;
@@ -39,6 +50,38 @@ final class PrivateKeyFiles {
 
   static SshPrivateKey key(String kind) {
     return new Inputs.Keys(Inputs.SEED).privateKey(kind);
+  }
+
+  /**
+   * keypair's consistency check of a private key alone, as every reader of it runs it: the public factory that
+   * takes the key's parts and checks them against each other (RSA: the public half, p * q = n, e * d = 1 mod p - 1
+   * and q - 1, iqmp; ECDSA: d * G = Q; Ed25519: the public key derived from the seed). Parts taken at set-up.
+   */
+  static Supplier<PrivateKeyData> check(SshPrivateKey key) {
+    return check(key, key.keyData().publicKey());
+  }
+
+  /** The same check of {@code key}'s private parts against {@code publicKey} (another key's, in tests). */
+  static Supplier<PrivateKeyData> check(SshPrivateKey key, KeyData publicKey) {
+    InsecureSecretAccess access = InsecureSecretAccess.get();
+    PrivateKeyData k = key.keyData();
+    if (k instanceof RsaPrivateKeyData rsa) {
+      RsaKeyData pub = (RsaKeyData) publicKey;
+      BigInteger d = rsa.privateExponent(access);
+      BigInteger p = rsa.primeP(access);
+      BigInteger q = rsa.primeQ(access);
+      BigInteger iqmp = rsa.crtCoefficient(access);
+      return () -> RsaPrivateKeyData.of(pub, d, p, q, iqmp, KeyPairLimits.defaults());
+    }
+    if (k instanceof EcdsaPrivateKeyData ec) {
+      EcdsaKeyData pub = (EcdsaKeyData) publicKey;
+      BigInteger d = ec.privateScalar(access);
+      return () -> EcdsaPrivateKeyData.of(pub, d);
+    }
+    Ed25519PrivateKeyData ed = (Ed25519PrivateKeyData) k;
+    Ed25519KeyData pub = (Ed25519KeyData) publicKey;
+    byte[] seed = ed.seed(access);
+    return () -> Ed25519PrivateKeyData.of(pub, seed);
   }
 
   /** PEM: {@code pkcs1} (RSA PRIVATE KEY, or EC PRIVATE KEY for ECDSA) or {@code pkcs8} (PRIVATE KEY), unencrypted. */

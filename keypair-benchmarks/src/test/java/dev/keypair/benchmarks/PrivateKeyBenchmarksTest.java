@@ -1,8 +1,11 @@
 package dev.keypair.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyData;
+import dev.keypair.core.KeyPairException;
 import dev.keypair.core.SshPrivateKey;
 import dev.keypair.formats.DecodedPrivateKey;
 import java.security.KeyFactory;
@@ -31,6 +34,7 @@ class PrivateKeyBenchmarksTest {
     b.setUp();
     KeyData expected = PrivateKeyFiles.key(file.split("-")[1]).publicKey().keyData();
     assertKeypairRead(b.keypair(), expected);
+    assertThat(b.keyCheck().sameKey(b.keypair().requirePrivateKey().keyData())).as("the key check's key").isTrue();
     assertMinaRead(b.mina(), expected);
     Object bc = b.bc();
     if (bc instanceof KeyPair pair) {
@@ -40,6 +44,17 @@ class PrivateKeyBenchmarksTest {
       assertThat(file).startsWith("pkcs8");
       SameAnswers.assertPrivateHalfOf((PrivateKey) bc, expected);
     }
+  }
+
+  /** The key check is the real one: the parts of one key with the public half of another are refused. */
+  @ParameterizedTest
+  @ValueSource(strings = {"rsa2048", "ecdsa256", "ed25519"})
+  void keyCheckRefusesAPublicHalfFromAnotherKey(String kind) {
+    SshPrivateKey key = PrivateKeyFiles.key(kind);
+    SshPrivateKey other = new Inputs.Keys(Inputs.SEED + 1).privateKey(kind);
+    assertThat(PrivateKeyFiles.check(key).get().sameKey(key.keyData())).isTrue();
+    assertThatThrownBy(() -> PrivateKeyFiles.check(key, other.publicKey().keyData()).get())
+        .isInstanceOfSatisfying(KeyPairException.class, e -> assertThat(e.code()).isIn(ErrorCode.KEY_MISMATCH, ErrorCode.INVALID_VALUE));
   }
 
   @ParameterizedTest
@@ -63,6 +78,7 @@ class PrivateKeyBenchmarksTest {
     b.setUp();
     KeyData expected = PrivateKeyFiles.key(keyType).publicKey().keyData();
     assertKeypairRead(b.keypair(), expected);
+    assertThat(b.keyCheck().sameKey(b.keypair().requirePrivateKey().keyData())).as("the key check's key").isTrue();
     AsymmetricKeyParameter bc = b.bc();
     assertThat(bc.isPrivate()).isTrue();
     PrivateKey jca = KeyFactory.getInstance(keyType.equals("ed25519") ? "Ed25519" : "RSA", new BouncyCastleProvider())

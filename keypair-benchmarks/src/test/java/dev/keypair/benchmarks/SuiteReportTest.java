@@ -20,6 +20,10 @@ class SuiteReportTest {
         Map.entry("AuthorizedKeysBenchmark.mina keys=distinct", 150.0),
         Map.entry("AuthorizedKeysBenchmark.floor keys=distinct", 1_000_000.0),
         Map.entry("AuthorizedKeysBenchmark.floorAndKeyCheck keys=distinct", 800_000.0),
+        Map.entry("PemPrivateKeyBenchmark.keypair file=pkcs1-ecdsa256", 20_000.0),
+        Map.entry("PemPrivateKeyBenchmark.mina file=pkcs1-ecdsa256", 200_000.0),
+        Map.entry("PemPrivateKeyBenchmark.bc file=pkcs1-ecdsa256", 100_000.0),
+        Map.entry("PemPrivateKeyBenchmark.keyCheck file=pkcs1-ecdsa256", 25_000.0),
         Map.entry("RegistryLookupBenchmark.findByFingerprint size=500 store=memory", 100_000.0),
         Map.entry("RegistryLookupBenchmark.findByFingerprint size=5000 store=memory", 90_000.0),
         Map.entry("RegistryLookupBenchmark.findByFingerprint size=500 store=sqlite", 20_000.0),
@@ -27,10 +31,12 @@ class SuiteReportTest {
     String md = report.markdown(false, Instant.EPOCH, Instant.EPOCH, 1, 1, "test", "abc");
     assertThat(report.missed()).containsExactly(
         "single line ecdsa256: keypair / MINA = 2.00x (target >= 3.0)",
+        "private key PEM sec1-ecdsa256: keypair / fastest anchor = 0.10x (target >= 1.0)",
         "registry lookup (sqlite): 10x the key pairs costs 10.0x the time");
     assertThat(md).contains("| rsa2048 | 300 | 100 | - | - | - | 3.00x met |",
         "| distinct | 600,000 | 150 | - | 1,000,000 | 4000x met | 0.60x met | - | 800,000 | 0.80x |",
         "| memory | - | 100,000 | 90,000 | 1.11x met |",
-        "NOT met (2):", "Not measured in this run (");
+        "| PEM sec1-ecdsa256 | 20,000 | 200,000 | 100,000 | 0.10x **NOT met** | 25,000 | 0.13x |",
+        "NOT met (3):", "Not measured in this run (");
   }
 }
