@@ -125,9 +125,14 @@ public final class AuthorizedKeys {
     int start = 0;
     long number = 0;
     while (start < content.length) {
-      int lf = indexOfLf(content, start, content.length);
+      // one pass finds the line end and whether a NUL comes before it, as the stream reader does
+      boolean nul = false;
+      int lf = ByteScan.indexOfAny(content, start, content.length, (byte) '\n', (byte) 0, (byte) 0);
+      if (lf >= 0 && content[lf] == 0) {
+        nul = true; // further NULs change nothing: only the line end is looked for now
+        lf = indexOfLf(content, lf + 1, content.length);
+      }
       int end = lf < 0 ? content.length : lf;
-      boolean nul = ByteScan.indexOfAny(content, start, end, (byte) 0, (byte) 0, (byte) 0) >= 0;
       lines.add(line(content, start, end, nul, ++number, limits));
       start = end + 1;
     }
@@ -490,9 +495,9 @@ public final class AuthorizedKeys {
       while (true) {
         // one pass finds the line end and whether a NUL comes before it
         int lf = ByteScan.indexOfAny(buf, scan, lim, (byte) '\n', (byte) 0, (byte) 0);
-        while (lf >= 0 && buf[lf] == 0) {
-          nul = true;
-          lf = ByteScan.indexOfAny(buf, lf + 1, lim, (byte) '\n', (byte) 0, (byte) 0);
+        if (lf >= 0 && buf[lf] == 0) {
+          nul = true; // further NULs change nothing: only the line end is looked for now
+          lf = indexOfLf(buf, lf + 1, lim);
         }
         if (lf >= 0) {
           AuthorizedKeysLine line = line(buf, pos, lf, nul, ++number, limits);

@@ -274,8 +274,9 @@ class AuthorizedKeysTest {
   @Test
   void theStreamFindsNulBytesOnlyInTheirOwnLinesWhateverTheReadSizes() {
     String key = Fixtures.line("ed25519.pub");
-    byte[] file = utf8(key + "\n\0" + key + "\n" + key + "\n# a\0b\r\n\n" + key + "\n" + key + " tail\0");
-    List<String> expected = List.of("ENTRY", "INVALID", "ENTRY", "INVALID", "BLANK", "ENTRY", "INVALID");
+    byte[] file = utf8(key + "\n\0" + key + "\n" + key + "\n# a\0b\r\n\n\0\0" + key + "\0\n" + key + "\n" + key
+        + " tail\0");
+    List<String> expected = List.of("ENTRY", "INVALID", "ENTRY", "INVALID", "BLANK", "INVALID", "ENTRY", "INVALID");
     for (int chunk : new int[] {1, 7, file.length}) {
       InputStream in = new ByteArrayInputStream(file) {
         @Override
