@@ -2,6 +2,8 @@ package dev.keypair.benchmarks;
 
 import dev.keypair.core.Comment;
 import dev.keypair.core.EcCurve;
+import dev.keypair.core.EcdsaPrivateKeyData;
+import dev.keypair.core.Ed25519PrivateKeyData;
 import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyGenerator;
 import dev.keypair.core.KeyPairLimits;
@@ -14,9 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,19 +83,17 @@ final class Inputs {
       if (kind.startsWith("rsa")) {
         return randomRsa(Integer.parseInt(kind.substring(3)));
       }
-      try {
-        KeyPairGenerator g;
-        if (kind.equals("ed25519")) {
-          g = KeyPairGenerator.getInstance("Ed25519");
-          g.initialize(255, secure);
-        } else {
-          g = KeyPairGenerator.getInstance("EC");
-          g.initialize(new ECGenParameterSpec(curve(kind).standardName()), secure);
-        }
-        return KeyData.fromJca(g.generateKeyPair().getPublic());
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
+      // keypair's own derivations, from a drawn seed or scalar: the JDK's generators made the distinct file take
+      // about six seconds, in every fork that reads it
+      if (kind.equals("ed25519")) {
+        byte[] seed = new byte[Ed25519PrivateKeyData.SEED_LENGTH];
+        secure.nextBytes(seed);
+        return Ed25519PrivateKeyData.fromSeed(seed).publicKey();
       }
+      EcCurve curve = curve(kind);
+      BigInteger n = curve.order();
+      BigInteger d = new BigInteger(n.bitLength() + 64, secure).mod(n.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+      return EcdsaPrivateKeyData.fromScalar(curve, d).publicKey();
     }
 
     /** A real key pair of this kind (rsa2048, ecdsa256, ed25519, ...), from keypair's generator on the seeded source. */
