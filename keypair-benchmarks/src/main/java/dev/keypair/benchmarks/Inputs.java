@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * a public modulus for primality, and MINA's and BouncyCastle's tests cannot tell either), and a distinct one costs
  * microseconds where a real RSA key pair costs tens of milliseconds. The idea is core's test
  * {@code TestKeys.randomRsa}, which benchmark code cannot use (it is test scope, and its moduli can be prime). ECDSA and
- * Ed25519 keys are real, from the JDK's generators on a seeded {@code SHA1PRNG}.
+ * Ed25519 public keys are real: keypair derives them from a scalar or seed drawn from a seeded {@code SHA1PRNG}
+ * (and the agreement tests check that MINA and BouncyCastle read them alike).
  */
 final class Inputs {
 
