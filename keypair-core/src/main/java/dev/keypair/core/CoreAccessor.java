@@ -1,6 +1,7 @@
 package dev.keypair.core;
 
 import dev.keypair.core.internal.CoreAccess;
+import java.math.BigInteger;
 
 /** Gives {@link CoreAccess} its way in; registered by {@link Bytes}'s static initializer. */
 final class CoreAccessor implements CoreAccess.Accessor {
@@ -28,5 +29,10 @@ final class CoreAccessor implements CoreAccess.Accessor {
   @Override
   public SecretBytes wrapSecret(byte[] owned) {
     return SecretBytes.wrap(owned);
+  }
+
+  @Override
+  public boolean hasCrtExponents(RsaPrivateKeyData key, BigInteger dP, BigInteger dQ) {
+    return key.hasCrtExponents(dP, dQ);
   }
 }

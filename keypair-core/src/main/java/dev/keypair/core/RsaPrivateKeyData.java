@@ -1,6 +1,5 @@
 package dev.keypair.core;
 
-import dev.keypair.core.internal.Wipe;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
@@ -26,8 +25,13 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   private final BigInteger p;
   private final BigInteger q;
   private final BigInteger iqmp;
-  private final BigInteger dP;
-  private final BigInteger dQ;
+  /**
+   * {@code d mod (p - 1)} and {@code d mod (q - 1)}: made by the check of {@code d} when it had to reduce
+   * {@code d}, taken from a file's checked CRT exponents ({@link #hasCrtExponents}), or else made when first
+   * asked for. Not final: a thread that does not see one set makes the same value again.
+   */
+  private BigInteger dP;
+  private BigInteger dQ;
 
   private RsaPrivateKeyData(RsaKeyData publicKey, BigInteger d, BigInteger p, BigInteger q, BigInteger iqmp,
       BigInteger dP, BigInteger dQ) {
@@ -88,19 +92,15 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     if (d.signum() <= 0 || d.compareTo(n) >= 0) {
       throw invalid("d is not in (0, n)");
     }
-    BigInteger pm1 = p.subtract(BigInteger.ONE);
-    BigInteger qm1 = q.subtract(BigInteger.ONE);
-    BigInteger dP;
-    BigInteger dQ;
-    byte[] dBytes = d.toByteArray(); // converted once for both remainders
-    try {
-      dP = WordRemainder.mod(d, dBytes, pm1);
-      dQ = WordRemainder.mod(d, dBytes, qm1);
-    } finally {
-      Wipe.wipe("rsa-remainder", dBytes);
-    }
-    if (!invertsModuloCarmichael(e, dP, pm1, dQ, qm1)) {
-      throw invalid("d is not the inverse of e");
+    BigInteger dP = null;
+    BigInteger dQ = null;
+    if (!RsaExponents.provesInverse(n, e, d, p, q)) {
+      BigInteger[] crt = RsaExponents.exact(e, d, p, q);
+      if (crt == null) {
+        throw invalid("d is not the inverse of e");
+      }
+      dP = crt[0];
+      dQ = crt[1];
     }
     if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !WordRemainder.isOne(q.multiply(iqmp), p)) {
       throw invalid("iqmp is not q^-1 mod p");
@@ -118,22 +118,6 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
       throw invalid("e is not invertible modulo lcm(p - 1, q - 1)");
     }
     return of(n, e, d, p, q, q.modInverse(p), limits);
-  }
-
-  /**
-   * Whether {@code e * d = 1 mod lcm(p - 1, q - 1)}, from {@code dP = d mod (p - 1)} and
-   * {@code dQ = d mod (q - 1)}, without the lcm's gcd: {@code e * d - 1} is a multiple of the lcm exactly
-   * when it is a multiple of {@code p - 1} and of {@code q - 1}, that is when {@code e * dP - 1} is a
-   * multiple of {@code p - 1} and {@code e * dQ - 1} of {@code q - 1}; and {@code x = 1 mod m} needs
-   * {@code m > 1}, which for the lcm means not both primes are 2.
-   */
-  private static boolean invertsModuloCarmichael(BigInteger e, BigInteger dP, BigInteger pm1, BigInteger dQ,
-      BigInteger qm1) {
-    if (pm1.equals(BigInteger.ONE) && qm1.equals(BigInteger.ONE)) {
-      return false;
-    }
-    return e.multiply(dP).subtract(BigInteger.ONE).mod(pm1).signum() == 0
-        && e.multiply(dQ).subtract(BigInteger.ONE).mod(qm1).signum() == 0;
   }
 
   /** Carmichael's λ(pq) = lcm(p - 1, q - 1). */
@@ -176,13 +160,44 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   /** {@code d mod (p - 1)}. */
   public BigInteger primeExponentP(InsecureSecretAccess access) {
     InsecureSecretAccess.check(access);
-    return dP;
+    BigInteger v = dP;
+    if (v == null) {
+      v = WordRemainder.mod(d, p.subtract(BigInteger.ONE));
+      dP = v;
+    }
+    return v;
   }
 
   /** {@code d mod (q - 1)}. */
   public BigInteger primeExponentQ(InsecureSecretAccess access) {
     InsecureSecretAccess.check(access);
-    return dQ;
+    BigInteger v = dQ;
+    if (v == null) {
+      v = WordRemainder.mod(d, q.subtract(BigInteger.ONE));
+      dQ = v;
+    }
+    return v;
+  }
+
+  /**
+   * Whether {@code fileDP} is {@code d mod (p - 1)} and {@code fileDQ} is {@code d mod (q - 1)}, for a
+   * format that stores the CRT exponents (PKCS#1): a wrong one makes faulty CRT signatures. An exponent
+   * this key has not made is checked as an inverse of {@code e} ({@link RsaExponents#isInverse}: this key's
+   * {@code d} is one, and there is one in {@code (0, p - 1)}), and kept.
+   */
+  boolean hasCrtExponents(BigInteger fileDP, BigInteger fileDQ) {
+    BigInteger e = publicKey.publicExponent();
+    BigInteger knownP = dP;
+    if (knownP != null ? !knownP.equals(fileDP) : !RsaExponents.isInverse(e, fileDP, p.subtract(BigInteger.ONE))) {
+      return false;
+    }
+    BigInteger knownQ = dQ;
+    if (knownQ != null ? !knownQ.equals(fileDQ) : !RsaExponents.isInverse(e, fileDQ, q.subtract(BigInteger.ONE))) {
+      return false;
+    }
+    dP = fileDP;
+    dQ = fileDQ;
+    return true;
   }
 
   @Override

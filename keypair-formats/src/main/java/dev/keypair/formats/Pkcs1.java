@@ -7,6 +7,7 @@ import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.RsaKeyData;
 import dev.keypair.core.RsaPrivateKeyData;
+import dev.keypair.core.internal.CoreAccess;
 import dev.keypair.formats.internal.Der;
 import java.math.BigInteger;
 
@@ -64,7 +65,8 @@ final class Pkcs1 {
   /**
    * Reads an RSAPrivateKey SEQUENCE from {@code r}. The key is validated by
    * {@link RsaPrivateKeyData#of} (sizes, then {@code p * q = n}, then {@code d} and {@code iqmp}) before
-   * the two CRT exponents, which it does not keep, are compared with the ones it computes.
+   * the two CRT exponents are checked against it ({@link CoreAccess#hasCrtExponents}: without reducing
+   * {@code d} again when its check did not have to), and kept by it.
    */
   static RsaPrivateKeyData readRsaPrivateKey(Der.Reader r, KeyPairLimits limits) {
     Der.Reader seq = r.sequence("RSAPrivateKey");
@@ -84,8 +86,7 @@ final class Pkcs1 {
     BigInteger qInv = seq.positiveInteger("RSAPrivateKey.coefficient");
     seq.end();
     RsaPrivateKeyData key = RsaPrivateKeyData.of(n, e, d, p, q, qInv, limits);
-    InsecureSecretAccess access = InsecureSecretAccess.get();
-    if (!key.primeExponentP(access).equals(dP) || !key.primeExponentQ(access).equals(dQ)) {
+    if (!CoreAccess.hasCrtExponents(key, dP, dQ)) {
       throw new KeyPairException(ErrorCode.INVALID_VALUE, PRIVATE_STRUCTURE
           + ": exponent1 or exponent2 is not d mod (p - 1) or d mod (q - 1)");
     }

@@ -2,7 +2,9 @@ package dev.keypair.core.internal;
 
 import dev.keypair.core.Bytes;
 import dev.keypair.core.Passphrase;
+import dev.keypair.core.RsaPrivateKeyData;
 import dev.keypair.core.SecretBytes;
+import java.math.BigInteger;
 import java.util.Objects;
 
 /**
@@ -32,6 +34,8 @@ public final class CoreAccess {
     byte[] array(SecretBytes secret);
 
     SecretBytes wrapSecret(byte[] owned);
+
+    boolean hasCrtExponents(RsaPrivateKeyData key, BigInteger dP, BigInteger dQ);
   }
 
   private static volatile Accessor accessor;
@@ -78,5 +82,13 @@ public final class CoreAccess {
   /** A secret that owns {@code owned}; the caller must not touch the array afterwards. */
   public static SecretBytes wrapSecret(byte[] owned) {
     return access().wrapSecret(owned);
+  }
+
+  /**
+   * Whether {@code dP} and {@code dQ}, read from a file, are {@code d mod (p - 1)} and {@code d mod (q - 1)}
+   * of {@code key}; checked without reducing {@code d} when the key has not made them, and then kept by it.
+   */
+  public static boolean hasCrtExponents(RsaPrivateKeyData key, BigInteger dP, BigInteger dQ) {
+    return access().hasCrtExponents(key, dP, dQ);
   }
 }
