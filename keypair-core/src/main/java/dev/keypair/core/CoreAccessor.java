@@ -32,7 +32,12 @@ final class CoreAccessor implements CoreAccess.Accessor {
   }
 
   @Override
-  public boolean hasCrtExponents(RsaPrivateKeyData key, BigInteger dP, BigInteger dQ) {
+  public boolean hasCrtExponents(RsaPrivateKeyData key, byte[] dP, byte[] dQ) {
     return key.hasCrtExponents(dP, dQ);
+  }
+
+  @Override
+  public RsaKeyData rsaKey(BigInteger e, byte[] modulus, KeyPairLimits limits) {
+    return RsaKeyData.ofModulusBytes(e, modulus, limits);
   }
 }

@@ -5,8 +5,7 @@ import java.math.BigInteger;
 
 /**
  * The RSA private key's check {@code e * d = 1 mod lcm(p - 1, q - 1)}, for a key already known to have
- * {@code p * q = n} and {@code 0 < d < n}, and the checks of its CRT exponents
- * {@code dP = d mod (p - 1)} and {@code dQ = d mod (q - 1)}.
+ * {@code p * q = n} and {@code 0 < d < n}.
  *
  * <p>{@link #exact} reduces {@code d} modulo {@code p - 1} and {@code q - 1} (two divisions of a
  * 2048-bit number by a 1024-bit one, most of what reading a 2048-bit private key cost).
@@ -24,8 +23,8 @@ import java.math.BigInteger;
  *
  * <p>Once {@code e * d = 1 mod (p - 1)} is known, {@code e} is invertible modulo {@code p - 1} and
  * {@code d mod (p - 1)} is its one inverse in {@code [0, p - 1)}: a CRT exponent read from a file is
- * checked by {@link #isInverse}, a multiplication by {@code e} and a division with a one-word quotient,
- * instead of being computed.
+ * checked by {@link WordRemainder#isInverse}, a multiplication by {@code e} and a division with a one-word
+ * quotient, instead of being computed.
  */
 final class RsaExponents {
 
@@ -56,15 +55,6 @@ final class RsaExponents {
     }
     long g = denominator(r, phi);
     return g != 0 && divides(g, p.subtract(BigInteger.ONE)) && divides(g, q.subtract(BigInteger.ONE));
-  }
-
-  /**
-   * Whether {@code x} is in {@code (0, m)} and {@code e * x = 1 mod m}: for {@code m = p - 1} of a key whose
-   * {@code e * d = 1 mod (p - 1)} is known, whether {@code x = d mod (p - 1)}.
-   */
-  static boolean isInverse(BigInteger e, BigInteger x, BigInteger m) {
-    return x.signum() > 0 && x.compareTo(m) < 0
-        && e.multiply(x).subtract(BigInteger.ONE).mod(m).signum() == 0;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.keypair.core;
 
+import dev.keypair.core.internal.Wipe;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
@@ -27,8 +28,8 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   private final BigInteger iqmp;
   /**
    * {@code d mod (p - 1)} and {@code d mod (q - 1)}: made by the check of {@code d} when it had to reduce
-   * {@code d}, taken from a file's checked CRT exponents ({@link #hasCrtExponents}), or else made when first
-   * asked for. Not final: a thread that does not see one set makes the same value again.
+   * {@code d}, else made when first asked for. Not final: a thread that does not see one set makes the same
+   * value again.
    */
   private BigInteger dP;
   private BigInteger dQ;
@@ -76,7 +77,6 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     // the public key may have been checked under other limits: its size is checked again under these (the rest
     // of its checks do not depend on limits)
     RsaKeyData.checkSize(publicKey.bits(), limits);
-    BigInteger n = publicKey.modulus();
     BigInteger e = publicKey.publicExponent();
     for (BigInteger prime : new BigInteger[] {p, q}) {
       if (prime.bitLength() > limits.rsaMaxPrimeBits()) {
@@ -86,7 +86,8 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
         throw invalid("a prime is not greater than 1");
       }
     }
-    if (!p.multiply(q).equals(n)) {
+    BigInteger n = p.multiply(q);
+    if (!publicKey.modulusIs(n)) { // n itself need not be made: a key read from DER has its bytes
       throw invalid("p * q is not n");
     }
     if (d.signum() <= 0 || d.compareTo(n) >= 0) {
@@ -180,24 +181,32 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   }
 
   /**
-   * Whether {@code fileDP} is {@code d mod (p - 1)} and {@code fileDQ} is {@code d mod (q - 1)}, for a
-   * format that stores the CRT exponents (PKCS#1): a wrong one makes faulty CRT signatures. An exponent
-   * this key has not made is checked as an inverse of {@code e} ({@link RsaExponents#isInverse}: this key's
-   * {@code d} is one, and there is one in {@code (0, p - 1)}), and kept.
+   * Whether {@code fileDP} is {@code d mod (p - 1)} and {@code fileDQ} is {@code d mod (q - 1)}, given as the
+   * minimal big-endian two's complement bytes of positive numbers (DER INTEGER contents), for a format that stores
+   * the CRT exponents (PKCS#1): a wrong one makes faulty CRT signatures. An exponent this key has not made is
+   * checked as an inverse of {@code e} ({@link WordRemainder#isInverse}): this key's {@code d} is one, and there is
+   * one in {@code (0, p - 1)}. The key has not made them only when {@link RsaExponents#provesInverse} proved
+   * {@code d}, which it does only for an {@code e} of at most 31 bits.
    */
-  boolean hasCrtExponents(BigInteger fileDP, BigInteger fileDQ) {
-    BigInteger e = publicKey.publicExponent();
-    BigInteger knownP = dP;
-    if (knownP != null ? !knownP.equals(fileDP) : !RsaExponents.isInverse(e, fileDP, p.subtract(BigInteger.ONE))) {
-      return false;
+  boolean hasCrtExponents(byte[] fileDP, byte[] fileDQ) {
+    return isCrtExponent(dP, fileDP, p) && isCrtExponent(dQ, fileDQ, q);
+  }
+
+  private boolean isCrtExponent(BigInteger known, byte[] file, BigInteger prime) {
+    if (known != null) {
+      byte[] b = known.toByteArray();
+      try {
+        return MessageDigest.isEqual(b, file);
+      } finally {
+        Wipe.wipe("rsa-crt-exponent", b);
+      }
     }
-    BigInteger knownQ = dQ;
-    if (knownQ != null ? !knownQ.equals(fileDQ) : !RsaExponents.isInverse(e, fileDQ, q.subtract(BigInteger.ONE))) {
-      return false;
+    byte[] m = prime.subtract(BigInteger.ONE).toByteArray();
+    try {
+      return WordRemainder.isInverse(publicKey.publicExponent().intValue(), file, m);
+    } finally {
+      Wipe.wipe("rsa-crt-exponent", m);
     }
-    dP = fileDP;
-    dQ = fileDQ;
-    return true;
   }
 
   @Override

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link RsaExponents#provesInverse} proves {@code e * d = 1 mod lcm(p - 1, q - 1)} for the keys tools make and
- * never for a {@code d} that {@link RsaExponents#exact} refuses; a CRT exponent a key did not make is checked by
- * {@link RsaExponents#isInverse} exactly when it is {@code d mod (p - 1)}.
+ * never for a {@code d} that {@link RsaExponents#exact} refuses; a CRT exponent a key did not make passes
+ * {@link WordRemainder#isInverse} exactly when it is {@code d mod (p - 1)}.
  */
 class RsaExponentsTest {
 
@@ -120,13 +120,16 @@ class RsaExponentsTest {
       BigInteger[] candidates = {dP, dP.add(ONE), dP.subtract(ONE), dP.add(pm1), dP.subtract(pm1), BigInteger.ZERO,
           pm1, dP.negate(), d, new BigInteger(pm1.bitLength(), random), dP.add(pm1.shiftRight(1))};
       for (BigInteger x : candidates) {
-        assertThat(RsaExponents.isInverse(e, x, pm1)).as("%s", x).isEqualTo(x.equals(dP));
+        if (x.signum() >= 0) { // a DER INTEGER read as bytes is positive
+          assertThat(WordRemainder.isInverse(e.intValue(), x.toByteArray(), pm1.toByteArray())).as("%s", x)
+              .isEqualTo(x.equals(dP));
+        }
       }
     }
   }
 
   @Test
-  void aKeyWhoseCheckDidNotReduceDChecksAndKeepsTheFilesCrtExponents() {
+  void aKeyChecksAFilesCrtExponentsWhetherOrNotItMadeItsOwn() {
     Random random = new Random(1_0_2_4);
     BigInteger e = BigInteger.valueOf(65537);
     BigInteger p = prime(512, e, random);
@@ -138,20 +141,29 @@ class RsaExponentsTest {
     BigInteger n = p.multiply(q);
     assertThat(RsaExponents.provesInverse(n, e, d, p, q)).isTrue();
 
-    RsaPrivateKeyData made = RsaPrivateKeyData.of(n, e, d, p, q, iqmp); // its exponents made when asked for
-    assertThat(made.primeExponentP(ACCESS)).isEqualTo(d.mod(pm1));
-    assertThat(made.primeExponentQ(ACCESS)).isEqualTo(d.mod(qm1));
-    assertThat(made.hasCrtExponents(d.mod(pm1), d.mod(qm1))).isTrue();
-    assertThat(made.hasCrtExponents(d.mod(pm1).add(ONE), d.mod(qm1))).isFalse();
+    BigInteger dP = d.mod(pm1);
+    BigInteger dQ = d.mod(qm1);
+    RsaPrivateKeyData read = RsaPrivateKeyData.of(n, e, d, p, q, iqmp); // exponents not made: checked as inverses
+    assertThat(read.hasCrtExponents(dP.toByteArray(), dQ.toByteArray())).isTrue();
+    assertThat(read.hasCrtExponents(dP.add(ONE).toByteArray(), dQ.toByteArray())).isFalse();
+    assertThat(read.hasCrtExponents(dP.add(pm1).toByteArray(), dQ.toByteArray())).isFalse();
+    assertThat(read.hasCrtExponents(dP.toByteArray(), dQ.subtract(ONE).toByteArray())).isFalse();
+    assertThat(read.hasCrtExponents(dP.toByteArray(), d.toByteArray())).isFalse();
+    assertThat(read.primeExponentP(ACCESS)).isEqualTo(dP); // made when asked for
+    assertThat(read.primeExponentQ(ACCESS)).isEqualTo(dQ);
+    assertThat(read.hasCrtExponents(dP.toByteArray(), dQ.toByteArray())).isTrue(); // now compared with them
+    assertThat(read.hasCrtExponents(dP.add(pm1).toByteArray(), dQ.toByteArray())).isFalse();
+    assertThat(read.hasCrtExponents(dP.toByteArray(), dQ.add(ONE).toByteArray())).isFalse();
 
-    assertThat(RsaPrivateKeyData.of(n, e, d, p, q, iqmp).hasCrtExponents(d.mod(pm1).add(pm1), d.mod(qm1))).isFalse();
-    assertThat(RsaPrivateKeyData.of(n, e, d, p, q, iqmp).hasCrtExponents(d.mod(pm1), d.mod(qm1).subtract(ONE)))
-        .isFalse();
-    assertThat(RsaPrivateKeyData.of(n, e, d, p, q, iqmp).hasCrtExponents(d.mod(pm1), d)).isFalse();
-    RsaPrivateKeyData read = RsaPrivateKeyData.of(n, e, d, p, q, iqmp);
-    assertThat(read.hasCrtExponents(d.mod(pm1), d.mod(qm1))).isTrue();
-    assertThat(read.primeExponentP(ACCESS)).isEqualTo(d.mod(pm1));
-    assertThat(read.primeExponentQ(ACCESS)).isEqualTo(d.mod(qm1));
+    // a key whose d the fast check cannot prove (e over 31 bits) made its exponents, and compares with them
+    BigInteger bigE = BigInteger.valueOf(4_294_967_311L);
+    BigInteger lambda = pm1.divide(pm1.gcd(qm1)).multiply(qm1);
+    if (bigE.gcd(lambda).equals(ONE)) {
+      BigInteger bigD = bigE.modInverse(lambda);
+      RsaPrivateKeyData exact = RsaPrivateKeyData.of(n, bigE, bigD, p, q, iqmp);
+      assertThat(exact.hasCrtExponents(bigD.mod(pm1).toByteArray(), bigD.mod(qm1).toByteArray())).isTrue();
+      assertThat(exact.hasCrtExponents(bigD.mod(pm1).add(pm1).toByteArray(), bigD.mod(qm1).toByteArray())).isFalse();
+    }
   }
 
   /** When the fast check proves {@code d}, the exact one accepts it too. */
