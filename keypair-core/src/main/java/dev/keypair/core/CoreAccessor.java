@@ -1,6 +1,7 @@
 package dev.keypair.core;
 
 import dev.keypair.core.internal.CoreAccess;
+import java.math.BigInteger;
 
 /** Gives {@link CoreAccess} its way in; registered by {@link Bytes}'s static initializer. */
 final class CoreAccessor implements CoreAccess.Accessor {
@@ -28,5 +29,15 @@ final class CoreAccessor implements CoreAccess.Accessor {
   @Override
   public SecretBytes wrapSecret(byte[] owned) {
     return SecretBytes.wrap(owned);
+  }
+
+  @Override
+  public boolean hasCrtExponents(RsaPrivateKeyData key, byte[] dP, byte[] dQ) {
+    return key.hasCrtExponents(dP, dQ);
+  }
+
+  @Override
+  public RsaKeyData rsaKey(BigInteger e, byte[] modulus, KeyPairLimits limits) {
+    return RsaKeyData.ofModulusBytes(e, modulus, limits);
   }
 }

@@ -4,6 +4,7 @@ import dev.keypair.core.internal.SshWireWriter;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -53,8 +54,34 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
     if (modulus.signum() < 0) {
       throw notPositive();
     }
-    byte[] magnitude = modulus.toByteArray();
-    validate(publicExponent, magnitude, 0, magnitude.length, limits);
+    return of(publicExponent, modulus, modulus.toByteArray(), limits);
+  }
+
+  /**
+   * A validated key whose modulus is given as its minimal big-endian two's complement bytes (a DER INTEGER's
+   * content, a {@link BigInteger#toByteArray()}), for a reader that has them and need not make the number: it is
+   * made from the blob when first asked for. The checks and errors of
+   * {@link #of(BigInteger, BigInteger, KeyPairLimits)}; the bytes are copied.
+   *
+   * @throws IllegalArgumentException if {@code modulus} is empty or not minimal (the blob would not be canonical)
+   */
+  static RsaKeyData ofModulusBytes(BigInteger publicExponent, byte[] modulus, KeyPairLimits limits) {
+    Objects.requireNonNull(publicExponent, "publicExponent");
+    Objects.requireNonNull(modulus, "modulus");
+    Objects.requireNonNull(limits, "limits");
+    if (modulus.length == 0 || modulus.length > 1 && (modulus[0] == 0 && modulus[1] >= 0
+        || modulus[0] == -1 && modulus[1] < 0)) {
+      throw new IllegalArgumentException("the modulus bytes are not a minimal two's complement number");
+    }
+    if (modulus[0] < 0) {
+      throw notPositive();
+    }
+    return of(publicExponent, null, modulus, limits);
+  }
+
+  /** The key of {@code modulus} (null: made when asked for) whose two's complement bytes are {@code magnitude}. */
+  private static RsaKeyData of(BigInteger publicExponent, BigInteger modulus, byte[] magnitude, KeyPairLimits limits) {
+    int bits = validate(publicExponent, magnitude, 0, magnitude.length, limits);
     // validate() found both positive, so their two's complement bytes are their mpint contents: the
     // modulus's, already made for it, are not made again
     byte[] exponent = publicExponent.toByteArray();
@@ -63,7 +90,7 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
     // where the modulus stands in the blob, as for a decoded key: n is not final, so a thread that sees the key
     // without the n set here makes the same value again from the blob
     int modulusOffset = 4 + KeyType.RSA.sshName().length() + 4 + exponent.length + 4;
-    return new RsaKeyData(publicExponent, modulus, blob, modulusOffset, magnitude.length, modulus.bitLength());
+    return new RsaKeyData(publicExponent, modulus, blob, modulusOffset, magnitude.length, bits);
   }
 
   /**
@@ -131,6 +158,24 @@ public final class RsaKeyData extends AbstractKeyData implements KeyData {
       n = m; // a race makes the same value twice (every key knows where its modulus is in its blob)
     }
     return m;
+  }
+
+  /**
+   * Whether {@code x} is the modulus; without making the modulus if it has not been made (compared with its
+   * bytes in the blob).
+   */
+  boolean modulusIs(BigInteger x) {
+    BigInteger m = n;
+    if (m != null) {
+      return m.equals(x);
+    }
+    if (x.signum() <= 0 || x.bitLength() != bits) {
+      return false;
+    }
+    byte[] b = x.toByteArray();
+    int skip = b.length - (bits + 7) / 8; // x's sign byte, if it has one
+    int off = modulusOffset + modulusLength - (bits + 7) / 8; // the blob's leading zeros, if any
+    return Arrays.equals(b, skip, b.length, blob, off, modulusOffset + modulusLength);
   }
 
   @Override

@@ -26,8 +26,13 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   private final BigInteger p;
   private final BigInteger q;
   private final BigInteger iqmp;
-  private final BigInteger dP;
-  private final BigInteger dQ;
+  /**
+   * {@code d mod (p - 1)} and {@code d mod (q - 1)}: made by the check of {@code d} when it had to reduce
+   * {@code d}, else made when first asked for. Not final: a thread that does not see one set makes the same
+   * value again.
+   */
+  private BigInteger dP;
+  private BigInteger dQ;
 
   private RsaPrivateKeyData(RsaKeyData publicKey, BigInteger d, BigInteger p, BigInteger q, BigInteger iqmp,
       BigInteger dP, BigInteger dQ) {
@@ -72,7 +77,6 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
     // the public key may have been checked under other limits: its size is checked again under these (the rest
     // of its checks do not depend on limits)
     RsaKeyData.checkSize(publicKey.bits(), limits);
-    BigInteger n = publicKey.modulus();
     BigInteger e = publicKey.publicExponent();
     for (BigInteger prime : new BigInteger[] {p, q}) {
       if (prime.bitLength() > limits.rsaMaxPrimeBits()) {
@@ -82,25 +86,22 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
         throw invalid("a prime is not greater than 1");
       }
     }
-    if (!p.multiply(q).equals(n)) {
+    BigInteger n = p.multiply(q);
+    if (!publicKey.modulusIs(n)) { // n itself need not be made: a key read from DER has its bytes
       throw invalid("p * q is not n");
     }
     if (d.signum() <= 0 || d.compareTo(n) >= 0) {
       throw invalid("d is not in (0, n)");
     }
-    BigInteger pm1 = p.subtract(BigInteger.ONE);
-    BigInteger qm1 = q.subtract(BigInteger.ONE);
-    BigInteger dP;
-    BigInteger dQ;
-    byte[] dBytes = d.toByteArray(); // converted once for both remainders
-    try {
-      dP = WordRemainder.mod(d, dBytes, pm1);
-      dQ = WordRemainder.mod(d, dBytes, qm1);
-    } finally {
-      Wipe.wipe("rsa-remainder", dBytes);
-    }
-    if (!invertsModuloCarmichael(e, dP, pm1, dQ, qm1)) {
-      throw invalid("d is not the inverse of e");
+    BigInteger dP = null;
+    BigInteger dQ = null;
+    if (!RsaExponents.provesInverse(n, e, d, p, q)) {
+      BigInteger[] crt = RsaExponents.exact(e, d, p, q);
+      if (crt == null) {
+        throw invalid("d is not the inverse of e");
+      }
+      dP = crt[0];
+      dQ = crt[1];
     }
     if (iqmp.signum() <= 0 || iqmp.compareTo(p) >= 0 || !WordRemainder.isOne(q.multiply(iqmp), p)) {
       throw invalid("iqmp is not q^-1 mod p");
@@ -118,22 +119,6 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
       throw invalid("e is not invertible modulo lcm(p - 1, q - 1)");
     }
     return of(n, e, d, p, q, q.modInverse(p), limits);
-  }
-
-  /**
-   * Whether {@code e * d = 1 mod lcm(p - 1, q - 1)}, from {@code dP = d mod (p - 1)} and
-   * {@code dQ = d mod (q - 1)}, without the lcm's gcd: {@code e * d - 1} is a multiple of the lcm exactly
-   * when it is a multiple of {@code p - 1} and of {@code q - 1}, that is when {@code e * dP - 1} is a
-   * multiple of {@code p - 1} and {@code e * dQ - 1} of {@code q - 1}; and {@code x = 1 mod m} needs
-   * {@code m > 1}, which for the lcm means not both primes are 2.
-   */
-  private static boolean invertsModuloCarmichael(BigInteger e, BigInteger dP, BigInteger pm1, BigInteger dQ,
-      BigInteger qm1) {
-    if (pm1.equals(BigInteger.ONE) && qm1.equals(BigInteger.ONE)) {
-      return false;
-    }
-    return e.multiply(dP).subtract(BigInteger.ONE).mod(pm1).signum() == 0
-        && e.multiply(dQ).subtract(BigInteger.ONE).mod(qm1).signum() == 0;
   }
 
   /** Carmichael's λ(pq) = lcm(p - 1, q - 1). */
@@ -176,13 +161,52 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
   /** {@code d mod (p - 1)}. */
   public BigInteger primeExponentP(InsecureSecretAccess access) {
     InsecureSecretAccess.check(access);
-    return dP;
+    BigInteger v = dP;
+    if (v == null) {
+      v = WordRemainder.mod(d, p.subtract(BigInteger.ONE));
+      dP = v;
+    }
+    return v;
   }
 
   /** {@code d mod (q - 1)}. */
   public BigInteger primeExponentQ(InsecureSecretAccess access) {
     InsecureSecretAccess.check(access);
-    return dQ;
+    BigInteger v = dQ;
+    if (v == null) {
+      v = WordRemainder.mod(d, q.subtract(BigInteger.ONE));
+      dQ = v;
+    }
+    return v;
+  }
+
+  /**
+   * Whether {@code fileDP} is {@code d mod (p - 1)} and {@code fileDQ} is {@code d mod (q - 1)}, given as the
+   * minimal big-endian two's complement bytes of positive numbers (DER INTEGER contents), for a format that stores
+   * the CRT exponents (PKCS#1): a wrong one makes faulty CRT signatures. An exponent this key has not made is
+   * checked as an inverse of {@code e} ({@link WordRemainder#isInverse}): this key's {@code d} is one, and there is
+   * one in {@code (0, p - 1)}. The key has not made them only when {@link RsaExponents#provesInverse} proved
+   * {@code d}, which it does only for an {@code e} of at most 31 bits.
+   */
+  boolean hasCrtExponents(byte[] fileDP, byte[] fileDQ) {
+    return isCrtExponent(dP, fileDP, p) && isCrtExponent(dQ, fileDQ, q);
+  }
+
+  private boolean isCrtExponent(BigInteger known, byte[] file, BigInteger prime) {
+    if (known != null) {
+      byte[] b = known.toByteArray();
+      try {
+        return MessageDigest.isEqual(b, file);
+      } finally {
+        Wipe.wipe("rsa-crt-exponent", b);
+      }
+    }
+    byte[] m = prime.subtract(BigInteger.ONE).toByteArray();
+    try {
+      return WordRemainder.isInverse(publicKey.publicExponent().intValue(), file, m);
+    } finally {
+      Wipe.wipe("rsa-crt-exponent", m);
+    }
   }
 
   @Override

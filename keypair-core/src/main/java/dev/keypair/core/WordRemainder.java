@@ -76,6 +76,136 @@ final class WordRemainder {
     }
   }
 
+  /**
+   * Whether {@code 0 < x < m} and {@code e * x = 1 mod m}, for {@code 1 < e < 2^31}, and {@code x} and {@code m > 1}
+   * given as the big-endian two's complement bytes of non-negative numbers (a DER INTEGER's content, a
+   * {@link BigInteger#toByteArray()}), without making {@code x} a {@link BigInteger}: the quotient of
+   * {@code e * x - 1} by {@code m} is then below {@code e}, so one estimate from the numbers' top bits and at most
+   * a correction or two give the remainder.
+   */
+  static boolean isInverse(int e, byte[] x, byte[] m) {
+    if (e <= 1 || significant(x) > significant(m)) {
+      return false; // x >= m (a longer x is larger)
+    }
+    int count = (m.length + 7) / 8 + 1; // room for e * x < 2^31 * m
+    long[] mw = words(m, count, 0);
+    long[] t = words(x, count, 0);
+    try {
+      if (isZero(t) || compare(t, mw) >= 0) {
+        return false;
+      }
+      long carry = 0;
+      for (int i = 0; i < count; i++) { // t = e * x
+        long lo = t[i] * e;
+        long hi = unsignedMultiplyHigh(t[i], e);
+        lo += carry;
+        t[i] = lo;
+        carry = hi + (Long.compareUnsigned(lo, carry) < 0 ? 1 : 0);
+      }
+      int low = 0; // t = e * x - 1, which is positive
+      while (t[low] == 0) {
+        t[low++] = -1L;
+      }
+      t[low]--;
+      int base = topWord(mw);
+      long k = (long) (scaled(t, base) / scaled(mw, base)); // floor(t / m), give or take one
+      long borrow = 0;
+      for (int i = 0; i < count; i++) { // t -= k * m
+        long lo = mw[i] * k;
+        long hi = unsignedMultiplyHigh(mw[i], k);
+        lo += borrow;
+        hi += Long.compareUnsigned(lo, borrow) < 0 ? 1 : 0;
+        long a = t[i];
+        t[i] = a - lo;
+        borrow = hi + (Long.compareUnsigned(a, lo) < 0 ? 1 : 0);
+      }
+      while (t[count - 1] < 0) { // the estimate was too large: |t| is below 2m, far from the top bit
+        add(t, mw);
+      }
+      while (compare(t, mw) >= 0) {
+        subtract(t, mw);
+      }
+      return isZero(t);
+    } finally {
+      Wipe.wipe("rsa-remainder", t);
+      Wipe.wipe("rsa-remainder", mw);
+    }
+  }
+
+  /** The number of bytes of {@code be} after its leading zeros. */
+  private static int significant(byte[] be) {
+    int i = 0;
+    while (i < be.length && be[i] == 0) {
+      i++;
+    }
+    return be.length - i;
+  }
+
+  private static boolean isZero(long[] w) {
+    long or = 0;
+    for (long v : w) {
+      or |= v;
+    }
+    return or == 0;
+  }
+
+  /** Compares two non-negative numbers of as many little-endian words. */
+  private static int compare(long[] a, long[] b) {
+    for (int i = a.length - 1; i >= 0; i--) {
+      if (a[i] != b[i]) {
+        return Long.compareUnsigned(a[i], b[i]);
+      }
+    }
+    return 0;
+  }
+
+  private static void add(long[] a, long[] b) {
+    long carry = 0;
+    for (int i = 0; i < a.length; i++) {
+      long s = a[i] + b[i];
+      long c = Long.compareUnsigned(s, a[i]) < 0 ? 1 : 0;
+      long s2 = s + carry;
+      c += Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+      a[i] = s2;
+      carry = c;
+    }
+  }
+
+  private static void subtract(long[] a, long[] b) {
+    long borrow = 0;
+    for (int i = 0; i < a.length; i++) {
+      long d = a[i] - b[i];
+      long c = Long.compareUnsigned(a[i], b[i]) < 0 ? 1 : 0;
+      long d2 = d - borrow;
+      c += Long.compareUnsigned(d, borrow) < 0 ? 1 : 0;
+      a[i] = d2;
+      borrow = c;
+    }
+  }
+
+  /** The index of the highest non-zero word of {@code w}, or 0. */
+  private static int topWord(long[] w) {
+    int top = w.length - 1;
+    while (top > 0 && w[top] == 0) {
+      top--;
+    }
+    return top;
+  }
+
+  /**
+   * A non-negative number of little-endian words, from its top two words, as a double times
+   * {@code 2^(-64 * base)}: numbers of a few thousand bits would overflow a double unscaled.
+   */
+  private static double scaled(long[] w, int base) {
+    int top = topWord(w);
+    double v = unsignedToDouble(w[top]) * 0x1p64 + (top > 0 ? unsignedToDouble(w[top - 1]) : 0);
+    return Math.scalb(v, 64 * (top - 1 - base));
+  }
+
+  private static double unsignedToDouble(long v) {
+    return (double) (v >>> 1) * 2.0 + (v & 1);
+  }
+
   private static void check(BigInteger x, BigInteger m) {
     if (x.signum() < 0 || m.signum() <= 0) {
       throw new IllegalArgumentException("WordRemainder takes x >= 0 and m > 0");

@@ -89,4 +89,44 @@ class WordRemainderTest {
     }
     return r.shiftRight(r.bitLength() > bits ? r.bitLength() - bits : 0);
   }
+
+  @Test
+  void isInverseFromBytesAgreesWithTheDefinition() {
+    Random random = new Random(8017_65537L);
+    int[] exponents = {2, 3, 17, 65537, 0x7fff_ffff};
+    int inverses = 0;
+    for (int run = 0; run < 20_000; run++) {
+      int bits = 2 + random.nextInt(1100);
+      BigInteger m = new BigInteger(bits, random).add(BigInteger.TWO);
+      int e = run % 7 == 6 ? 2 + random.nextInt(Integer.MAX_VALUE - 2) : exponents[run % exponents.length];
+      BigInteger big = BigInteger.valueOf(e);
+      BigInteger inverse = big.gcd(m).equals(BigInteger.ONE) ? big.modInverse(m) : BigInteger.ONE;
+      BigInteger x = switch (run % 6) {
+        case 0 -> inverse;
+        case 1 -> inverse.add(m.multiply(BigInteger.valueOf(random.nextInt(3)))).subtract(
+            BigInteger.valueOf(random.nextInt(2))); // m + inverse, inverse - 1...
+        case 2 -> m.add(BigInteger.valueOf(random.nextInt(3) - 1)); // m - 1, m, m + 1
+        case 3 -> new BigInteger(random.nextInt(bits + 70), random); // often over m, sometimes 0
+        case 4 -> new BigInteger(Math.max(1, bits - 64), random).shiftLeft(64); // e * x - 1 borrows through a word
+        default -> new BigInteger(bits, random).mod(m);
+      };
+      if (x.signum() < 0) {
+        continue;
+      }
+      boolean expected = x.signum() > 0 && x.compareTo(m) < 0
+          && big.multiply(x).mod(m).equals(BigInteger.ONE);
+      inverses += expected ? 1 : 0;
+      assertThat(WordRemainder.isInverse(e, x.toByteArray(), m.toByteArray()))
+          .as("%s * %s = 1 mod %s", e, x, m).isEqualTo(expected);
+      assertThat(WordRemainder.isInverse(e, padded(x.toByteArray(), random.nextInt(12)), m.toByteArray()))
+          .isEqualTo(expected);
+    }
+    assertThat(inverses).isGreaterThan(3_000);
+  }
+
+  private static byte[] padded(byte[] b, int zeros) {
+    byte[] r = new byte[b.length + zeros];
+    System.arraycopy(b, 0, r, zeros, b.length);
+    return r;
+  }
 }

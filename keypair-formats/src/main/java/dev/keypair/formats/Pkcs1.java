@@ -7,6 +7,8 @@ import dev.keypair.core.KeyPairException;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.RsaKeyData;
 import dev.keypair.core.RsaPrivateKeyData;
+import dev.keypair.core.internal.CoreAccess;
+import dev.keypair.core.internal.Wipe;
 import dev.keypair.formats.internal.Der;
 import java.math.BigInteger;
 
@@ -64,7 +66,8 @@ final class Pkcs1 {
   /**
    * Reads an RSAPrivateKey SEQUENCE from {@code r}. The key is validated by
    * {@link RsaPrivateKeyData#of} (sizes, then {@code p * q = n}, then {@code d} and {@code iqmp}) before
-   * the two CRT exponents, which it does not keep, are compared with the ones it computes.
+   * the two CRT exponents are checked against it ({@link CoreAccess#hasCrtExponents}: without reducing
+   * {@code d} again when its check did not have to).
    */
   static RsaPrivateKeyData readRsaPrivateKey(Der.Reader r, KeyPairLimits limits) {
     Der.Reader seq = r.sequence("RSAPrivateKey");
@@ -74,22 +77,28 @@ final class Pkcs1 {
       throw new KeyPairException(ErrorCode.UNSUPPORTED_ALGORITHM, PRIVATE_STRUCTURE + ": version 1 at offset " + at
           + " is a multi-prime key; keypair reads two-prime RSA keys (version 0), as SSH uses");
     }
-    BigInteger n = seq.positiveInteger("RSAPrivateKey.modulus");
+    byte[] n = seq.positiveIntegerBytes("RSAPrivateKey.modulus"); // the number is made only if asked for
     BigInteger e = seq.positiveInteger("RSAPrivateKey.publicExponent");
     BigInteger d = seq.positiveInteger("RSAPrivateKey.privateExponent");
     BigInteger p = seq.positiveInteger("RSAPrivateKey.prime1");
     BigInteger q = seq.positiveInteger("RSAPrivateKey.prime2");
-    BigInteger dP = seq.positiveInteger("RSAPrivateKey.exponent1");
-    BigInteger dQ = seq.positiveInteger("RSAPrivateKey.exponent2");
-    BigInteger qInv = seq.positiveInteger("RSAPrivateKey.coefficient");
-    seq.end();
-    RsaPrivateKeyData key = RsaPrivateKeyData.of(n, e, d, p, q, qInv, limits);
-    InsecureSecretAccess access = InsecureSecretAccess.get();
-    if (!key.primeExponentP(access).equals(dP) || !key.primeExponentQ(access).equals(dQ)) {
-      throw new KeyPairException(ErrorCode.INVALID_VALUE, PRIVATE_STRUCTURE
-          + ": exponent1 or exponent2 is not d mod (p - 1) or d mod (q - 1)");
+    byte[] dP = null; // the CRT exponents are checked as bytes, never made numbers
+    byte[] dQ = null;
+    try {
+      dP = seq.positiveIntegerBytes("RSAPrivateKey.exponent1");
+      dQ = seq.positiveIntegerBytes("RSAPrivateKey.exponent2");
+      BigInteger qInv = seq.positiveInteger("RSAPrivateKey.coefficient");
+      seq.end();
+      RsaPrivateKeyData key = RsaPrivateKeyData.of(CoreAccess.rsaKey(e, n, limits), d, p, q, qInv, limits);
+      if (!CoreAccess.hasCrtExponents(key, dP, dQ)) {
+        throw new KeyPairException(ErrorCode.INVALID_VALUE, PRIVATE_STRUCTURE
+            + ": exponent1 or exponent2 is not d mod (p - 1) or d mod (q - 1)");
+      }
+      return key;
+    } finally {
+      Wipe.wipe("rsa-crt-exponent", dP);
+      Wipe.wipe("rsa-crt-exponent", dQ);
     }
-    return key;
   }
 
   /** The DER RSAPrivateKey of {@code key}: version 0, its values in the order it holds them. */

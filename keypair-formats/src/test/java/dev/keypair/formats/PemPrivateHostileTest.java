@@ -226,15 +226,20 @@ class PemPrivateHostileTest {
 
   /** An RSAPrivateKey from its nine values, as PKCS#1 and as PKCS#8. */
   private static List<byte[]> rsaForms(BigInteger... v) {
+    byte[] pkcs1 = rsaPrivateKey(v);
+    byte[] pkcs8 = Der.sequence(Der.integer(0), Der.sequence(Der.oid("1.2.840.113549.1.1.1"), Der.nul()),
+        Der.octetString(pkcs1));
+    return List.of(pem("RSA PRIVATE KEY", pkcs1), pem("PRIVATE KEY", pkcs8));
+  }
+
+  /** The DER RSAPrivateKey of version 0 and these values. */
+  private static byte[] rsaPrivateKey(BigInteger... v) {
     byte[][] ints = new byte[v.length + 1][];
     ints[0] = Der.integer(0);
     for (int i = 0; i < v.length; i++) {
       ints[i + 1] = Der.integer(v[i]);
     }
-    byte[] pkcs1 = Der.sequence(ints);
-    byte[] pkcs8 = Der.sequence(Der.integer(0), Der.sequence(Der.oid("1.2.840.113549.1.1.1"), Der.nul()),
-        Der.octetString(pkcs1));
-    return List.of(pem("RSA PRIVATE KEY", pkcs1), pem("PRIVATE KEY", pkcs8));
+    return Der.sequence(ints);
   }
 
   private static void assertRsaRefused(ErrorCode code, BigInteger... v) {
@@ -267,6 +272,52 @@ class PemPrivateHostileTest {
     assertRsaRefused(ErrorCode.INVALID_VALUE, n, e, d, p, q, dp, dq.add(two), qinv);            // wrong dQ
     assertRsaRefused(ErrorCode.INVALID_VALUE, n, e, d, p, q, dp, dq, qinv.negate());            // negative
     assertRsaRefused(ErrorCode.INVALID_VALUE, n, e, BigInteger.ZERO, p, q, dp, dq, qinv);       // zero
+  }
+
+  /**
+   * d and the CRT exponents are checked without reducing d when e * d = 1 mod lcm(p - 1, q - 1) can be proven
+   * otherwise: every key with d the inverse of e modulo lcm or phi (or that plus lcm) reads, with the exponents the
+   * file holds, and every other d, dP, dQ or iqmp is refused, as the definitions say.
+   */
+  @Test
+  void hostile22RsaPrivateValuesAreRefusedExactlyWhenTheyBreakTheDefinitions() {
+    for (RsaPrivateKeyData k : TestKeys.rsaPool().subList(0, 3)) {
+      BigInteger n = k.publicKey().modulus();
+      BigInteger e = k.publicKey().publicExponent();
+      BigInteger p = k.primeP(ACCESS);
+      BigInteger q = k.primeQ(ACCESS);
+      BigInteger iqmp = k.crtCoefficient(ACCESS);
+      BigInteger pm1 = p.subtract(BigInteger.ONE);
+      BigInteger qm1 = q.subtract(BigInteger.ONE);
+      BigInteger lambda = pm1.divide(pm1.gcd(qm1)).multiply(qm1);
+      BigInteger lambdaD = e.modInverse(lambda);
+      List<BigInteger> ds = List.of(lambdaD, e.modInverse(pm1.multiply(qm1)), lambdaD.add(lambda),
+          lambdaD.add(BigInteger.TWO), lambdaD.add(lambda.shiftRight(1)), lambdaD.add(pm1));
+      for (BigInteger d : ds) {
+        BigInteger dp = d.mod(pm1);
+        BigInteger dq = d.mod(qm1);
+        List<BigInteger[]> crts = List.of(new BigInteger[] {dp, dq}, new BigInteger[] {dp.add(pm1), dq},
+            new BigInteger[] {dp, dq.add(BigInteger.TWO)}, new BigInteger[] {d, dq}, new BigInteger[] {dp, d},
+            new BigInteger[] {dp.add(BigInteger.TWO), dq}, new BigInteger[] {lambdaD.mod(pm1), lambdaD.mod(qm1)});
+        for (BigInteger[] crt : crts) {
+          for (BigInteger coefficient : List.of(iqmp, iqmp.add(p), p.subtract(iqmp))) {
+            boolean valid = e.multiply(d).subtract(BigInteger.ONE).mod(lambda).signum() == 0
+                && crt[0].equals(dp) && crt[1].equals(dq) && coefficient.equals(iqmp);
+            BigInteger[] v = {n, e, d, p, q, crt[0], crt[1], coefficient};
+            if (!valid) {
+              assertRsaRefused(ErrorCode.INVALID_VALUE, v);
+              continue;
+            }
+            for (byte[] text : rsaForms(v)) {
+              RsaPrivateKeyData read = (RsaPrivateKeyData) decode(text, null).requirePrivateKey().keyData();
+              assertThat(read.primeExponentP(ACCESS)).isEqualTo(dp);
+              assertThat(read.primeExponentQ(ACCESS)).isEqualTo(dq);
+              assertThat(Pkcs1.encodeRsaPrivateKey(read)).isEqualTo(rsaPrivateKey(v));
+            }
+          }
+        }
+      }
+    }
   }
 
   @Test

@@ -1,8 +1,12 @@
 package dev.keypair.core.internal;
 
 import dev.keypair.core.Bytes;
+import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.Passphrase;
+import dev.keypair.core.RsaKeyData;
+import dev.keypair.core.RsaPrivateKeyData;
 import dev.keypair.core.SecretBytes;
+import java.math.BigInteger;
 import java.util.Objects;
 
 /**
@@ -32,6 +36,10 @@ public final class CoreAccess {
     byte[] array(SecretBytes secret);
 
     SecretBytes wrapSecret(byte[] owned);
+
+    boolean hasCrtExponents(RsaPrivateKeyData key, byte[] dP, byte[] dQ);
+
+    RsaKeyData rsaKey(BigInteger e, byte[] modulus, KeyPairLimits limits);
   }
 
   private static volatile Accessor accessor;
@@ -78,5 +86,22 @@ public final class CoreAccess {
   /** A secret that owns {@code owned}; the caller must not touch the array afterwards. */
   public static SecretBytes wrapSecret(byte[] owned) {
     return access().wrapSecret(owned);
+  }
+
+  /**
+   * Whether {@code dP} and {@code dQ}, read from a file as the minimal big-endian two's complement bytes of
+   * positive numbers (DER INTEGER contents), are {@code d mod (p - 1)} and {@code d mod (q - 1)} of {@code key};
+   * checked without reducing {@code d} when the key has not made them.
+   */
+  public static boolean hasCrtExponents(RsaPrivateKeyData key, byte[] dP, byte[] dQ) {
+    return access().hasCrtExponents(key, dP, dQ);
+  }
+
+  /**
+   * {@code RsaKeyData.of(e, new BigInteger(modulus), limits)} without making the modulus: {@code modulus} holds the
+   * big-endian two's complement bytes of a non-negative number, such as a DER INTEGER's content (copied).
+   */
+  public static RsaKeyData rsaKey(BigInteger e, byte[] modulus, KeyPairLimits limits) {
+    return access().rsaKey(e, modulus, limits);
   }
 }

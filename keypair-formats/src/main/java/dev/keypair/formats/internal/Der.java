@@ -289,6 +289,12 @@ public final class Der {
 
     /** Reads an INTEGER of any sign. */
     public BigInteger integer(String field) {
+      int start = integerContent(field);
+      return new BigInteger(buf, start, pos - start);
+    }
+
+    /** Reads an INTEGER's header and checks its content; leaves pos after it and returns the content's start. */
+    private int integerContent(String field) {
       int at = pos;
       int contentEnd = header(INTEGER, field);
       int len = contentEnd - pos;
@@ -302,9 +308,9 @@ public final class Der {
           throw error(field, at, "is an INTEGER that is not minimally encoded");
         }
       }
-      BigInteger v = new BigInteger(buf, pos, len);
+      int start = pos;
       pos = contentEnd;
-      return v;
+      return start;
     }
 
     /**
@@ -315,10 +321,28 @@ public final class Der {
       int at = pos;
       BigInteger v = integer(field);
       if (v.signum() <= 0) {
-        throw new KeyPairException(ErrorCode.INVALID_VALUE, structure + ": field '" + field + "' at offset " + at
-            + " is " + (v.signum() == 0 ? "zero" : "negative") + " but must be positive");
+        throw notPositive(field, at, v.signum() == 0);
       }
       return v;
+    }
+
+    /**
+     * Reads an INTEGER that must be positive, as {@link #positiveInteger} does, and returns a copy of its content
+     * (big-endian two's complement, minimal: a leading zero octet when the top bit is set) instead of the number.
+     */
+    public byte[] positiveIntegerBytes(String field) {
+      int at = pos;
+      int start = integerContent(field);
+      boolean zero = pos - start == 1 && buf[start] == 0; // minimal: the only encoding of zero
+      if (zero || buf[start] < 0) {
+        throw notPositive(field, at, zero);
+      }
+      return Arrays.copyOfRange(buf, start, pos);
+    }
+
+    private KeyPairException notPositive(String field, int at, boolean zero) {
+      return new KeyPairException(ErrorCode.INVALID_VALUE, structure + ": field '" + field + "' at offset " + at
+          + " is " + (zero ? "zero" : "negative") + " but must be positive");
     }
 
     /** Reads a small non-negative INTEGER, such as a version number; larger than {@code max} is FORMAT. */

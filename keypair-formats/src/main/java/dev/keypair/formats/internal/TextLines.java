@@ -52,25 +52,30 @@ public final class TextLines {
     int count = 0;
     int end = off + len;
     int start = off;
-    for (int i = off; i <= end; i++) {
-      if (i == end || data[i] == '\n') {
-        if (i == end && start == end) {
-          break; // nothing after the last line end
-        }
-        int stop = i;
-        if (stop > start && data[stop - 1] == '\r') {
-          stop--;
-        }
-        checkLine(stop - start, count / 2 + 1, limits, what);
-        if (count == spans.length) {
-          spans = Arrays.copyOf(spans, 2 * count);
-        }
-        spans[count++] = start;
-        spans[count++] = stop;
-        start = i + 1;
-      } else if (data[i] == 0) {
+    while (true) {
+      // the next line end or NUL, eight bytes at a time
+      int hit = ByteScan.indexOfAny(data, start, end, (byte) '\n', (byte) 0, (byte) '\n');
+      if (hit >= 0 && data[hit] == 0) {
         throw new KeyPairException(ErrorCode.FORMAT, what + " has a NUL byte at line " + (count / 2 + 1));
       }
+      int lineEnd = hit < 0 ? end : hit;
+      if (hit < 0 && start == end) {
+        break; // nothing after the last line end
+      }
+      int stop = lineEnd;
+      if (stop > start && data[stop - 1] == '\r') {
+        stop--;
+      }
+      checkLine(stop - start, count / 2 + 1, limits, what);
+      if (count == spans.length) {
+        spans = Arrays.copyOf(spans, 2 * count);
+      }
+      spans[count++] = start;
+      spans[count++] = stop;
+      if (hit < 0) {
+        break;
+      }
+      start = lineEnd + 1;
     }
     return Arrays.copyOf(spans, count);
   }

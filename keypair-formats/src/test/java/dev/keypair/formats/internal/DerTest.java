@@ -45,6 +45,44 @@ class DerTest {
     return Der.reader(der, LIMITS, "test");
   }
 
+  // --- positive INTEGERs as bytes
+
+  /** {@link Der.Reader#positiveIntegerBytes} refuses what {@code positiveInteger} refuses, and gives its bytes. */
+  @ParameterizedTest
+  @ValueSource(strings = {"020101", "02017f", "02020080", "020200ff", "0203010000", "020100", "0201ff", "020180",
+      "0202ff7f", "02020000", "0202007f", "0202ff80", "0200", "0201", "0302007f", "02820100" + "01", "3000",
+      "0202008002017f"})
+  void positiveIntegerBytesAgreesWithPositiveInteger(String hex) {
+    Object expected = integerOutcome(() -> reader(hex).positiveInteger("f").toByteArray());
+    Object actual = integerOutcome(() -> reader(hex).positiveIntegerBytes("f"));
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void positiveIntegerBytesAgreesWithPositiveIntegerOnRandomValuesAndLeavesTheReaderAfterIt() throws IOException {
+    java.util.Random random = new java.util.Random(5208);
+    for (int run = 0; run < 2_000; run++) {
+      BigInteger v = new BigInteger(random.nextInt(2100), random);
+      v = random.nextInt(4) == 0 ? v.negate() : v;
+      byte[] der = new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {new ASN1Integer(v), new ASN1Integer(7)})
+          .getEncoded(ASN1Encoding.DER);
+      Object expected = integerOutcome(() -> reader(der).sequence("s").positiveInteger("f").toByteArray());
+      Object actual = integerOutcome(() -> reader(der).sequence("s").positiveIntegerBytes("f"));
+      assertThat(actual).isEqualTo(expected);
+      if (v.signum() > 0) {
+        Der.Reader seq = reader(der).sequence("s");
+        assertThat(seq.positiveIntegerBytes("f")).isEqualTo(v.toByteArray());
+        assertThat(seq.integer("g")).isEqualTo(BigInteger.valueOf(7));
+      }
+    }
+  }
+
+  /** The bytes as hex, or the error's code and message. */
+  private static Object integerOutcome(java.util.function.Supplier<byte[]> read) {
+    KeyPairException e = org.assertj.core.api.Assertions.catchThrowableOfType(read::get, KeyPairException.class);
+    return e == null ? HEX.formatHex(read.get()) : e.code() + ": " + e.getMessage();
+  }
+
   // --- lengths
 
   @Test
