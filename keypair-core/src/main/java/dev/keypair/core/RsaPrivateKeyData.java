@@ -189,7 +189,12 @@ public final class RsaPrivateKeyData implements PrivateKeyData {
    * {@code d}, which it does only for an {@code e} of at most 31 bits.
    */
   boolean hasCrtExponents(byte[] fileDP, byte[] fileDQ) {
-    return isCrtExponent(dP, fileDP, p) && isCrtExponent(dQ, fileDQ, q);
+    // a thread other than the maker may not see exponents the maker set: with an e over 31 bits (never proved,
+    // so always made) they are made again here rather than the inverse test given a truncated e
+    boolean smallE = publicKey.publicExponent().bitLength() <= 31;
+    InsecureSecretAccess access = InsecureSecretAccess.get();
+    return isCrtExponent(smallE ? dP : primeExponentP(access), fileDP, p)
+        && isCrtExponent(smallE ? dQ : primeExponentQ(access), fileDQ, q);
   }
 
   private boolean isCrtExponent(BigInteger known, byte[] file, BigInteger prime) {

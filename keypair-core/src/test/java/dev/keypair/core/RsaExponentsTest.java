@@ -164,6 +164,13 @@ class RsaExponentsTest {
       assertThat(exact.hasCrtExponents(bigD.mod(pm1).toByteArray(), bigD.mod(qm1).toByteArray())).isTrue();
       assertThat(exact.hasCrtExponents(bigD.mod(pm1).add(pm1).toByteArray(), bigD.mod(qm1).toByteArray())).isFalse();
     }
+    // e = 2 * 2^32 + 65537, which an int cuts to 65537, invertible here: the inverses of the cut e are refused
+    BigInteger longE = BigInteger.valueOf((2L << 32) + 65537);
+    assertThat(longE.gcd(lambda)).isEqualTo(ONE);
+    BigInteger longD = longE.modInverse(lambda);
+    RsaPrivateKeyData key = RsaPrivateKeyData.of(n, longE, longD, p, q, iqmp);
+    assertThat(key.hasCrtExponents(longD.mod(pm1).toByteArray(), longD.mod(qm1).toByteArray())).isTrue();
+    assertThat(key.hasCrtExponents(e.modInverse(pm1).toByteArray(), e.modInverse(qm1).toByteArray())).isFalse();
   }
 
   /** When the fast check proves {@code d}, the exact one accepts it too. */
