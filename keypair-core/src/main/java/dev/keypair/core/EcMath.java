@@ -70,7 +70,10 @@ final class EcMath {
     return Arrays.equals(lhs, rhs) ? 1 : 0;
   }
 
-  /** One curve: its BouncyCastle parameters, and its field: the words, p, a and b as words (least significant first), and its operations. */
+  /**
+   * One curve: its BouncyCastle parameters, and its field: the number of words, p, a and b as words (least
+   * significant first), and its operations.
+   */
   private abstract static class Field {
     private static final Field P256 = new Field(8, "secp256r1") {
       @Override void square(int[] x, int[] z) { SecP256R1Field.square(x, z); }
