@@ -109,18 +109,10 @@ final class WordRemainder {
       t[low]--;
       int base = topWord(mw);
       long k = (long) (scaled(t, base) / scaled(mw, base)); // floor(t / m), give or take one
-      long borrow = 0;
-      for (int i = 0; i < count; i++) { // t -= k * m
-        long lo = mw[i] * k;
-        long hi = unsignedMultiplyHigh(mw[i], k);
-        lo += borrow;
-        hi += Long.compareUnsigned(lo, borrow) < 0 ? 1 : 0;
-        long a = t[i];
-        t[i] = a - lo;
-        borrow = hi + (Long.compareUnsigned(a, lo) < 0 ? 1 : 0);
-      }
+      // t -= k * m (m's top word is 0: it fits the words below)
+      multiplySubtract(t, 0, mw, count - 1, k);
       while (t[count - 1] < 0) { // the estimate was too large: |t| is below 2m, far from the top bit
-        add(t, mw);
+        addBack(t, 0, mw, count - 1);
       }
       while (compare(t, mw) >= 0) {
         subtract(t, mw);
@@ -157,18 +149,6 @@ final class WordRemainder {
       }
     }
     return 0;
-  }
-
-  private static void add(long[] a, long[] b) {
-    long carry = 0;
-    for (int i = 0; i < a.length; i++) {
-      long s = a[i] + b[i];
-      long c = Long.compareUnsigned(s, a[i]) < 0 ? 1 : 0;
-      long s2 = s + carry;
-      c += Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
-      a[i] = s2;
-      carry = c;
-    }
   }
 
   private static void subtract(long[] a, long[] b) {
