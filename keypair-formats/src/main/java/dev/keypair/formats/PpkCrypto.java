@@ -4,6 +4,7 @@ import dev.keypair.core.ErrorCode;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.internal.Wipe;
 import dev.keypair.formats.KeyProtection.Argon2Variant;
+import dev.keypair.formats.internal.Argon2;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,8 +12,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * The cryptography of a PPK file: deriving the cipher key, IV and MAC key from the passphrase,
@@ -133,14 +132,14 @@ final class PpkCrypto {
   }
 
   /**
-   * Argon2 version 0x13 by BouncyCastle, which computes what RFC 9106 (and PuTTY's own code) computes
-   * for {@code memoryKiB >= 8 * parallelism}; the callers check that. A heap too small for the
-   * memory asked is {@link ErrorCode#RESOURCE_LIMIT}, not an {@link OutOfMemoryError}: refused before
-   * any allocation when the memory exceeds the JVM's maximum heap, and mapped if the heap runs out
-   * while the KDF allocates.
+   * Argon2 version 0x13 ({@link Argon2}, keypair's own, checked against BouncyCastle's and RFC 9106's
+   * vectors), which computes what PuTTY computes for {@code memoryKiB >= 8 * parallelism}; the callers
+   * check that. A heap too small for the memory asked is {@link ErrorCode#RESOURCE_LIMIT}, not an
+   * {@link OutOfMemoryError}: refused before any allocation when the memory exceeds the JVM's maximum
+   * heap, and mapped if the heap runs out while the KDF allocates.
    */
   static byte[] argon2(Argon2Params a, byte[] passphrase, int length) {
-    // BouncyCastle holds each 1 KiB block in its own object around a long[128]: 32 bytes of headers at least
+    // one array of the whole memory, and the heap never holds only that: 1/32 more asked for the rest
     long heapNeeded = a.memoryKiB * (1024L + 32);
     long heap = Runtime.getRuntime().maxMemory();
     if (heapNeeded > heap) {
@@ -148,41 +147,27 @@ final class PpkCrypto {
           + " KiB needs more than this JVM's whole heap (" + (heap >> 20)
           + " MiB); lower KeyPairLimits.maxKdfMemoryBytes or raise -Xmx");
     }
-    int type;
+    Argon2.Type type;
     switch (a.variant) {
       case ARGON2D:
-        type = Argon2Parameters.ARGON2_d;
+        type = Argon2.Type.ARGON2D;
         break;
       case ARGON2I:
-        type = Argon2Parameters.ARGON2_i;
+        type = Argon2.Type.ARGON2I;
         break;
       default:
-        type = Argon2Parameters.ARGON2_id;
+        type = Argon2.Type.ARGON2ID;
         break;
     }
-    byte[] out = new byte[length];
-    Argon2Parameters params = null;
     try {
-      params = new Argon2Parameters.Builder(type).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-          .withSalt(a.salt).withMemoryAsKB(a.memoryKiB).withIterations(a.passes).withParallelism(a.parallelism)
-          .build();
-      Argon2BytesGenerator generator = new Argon2BytesGenerator();
-      generator.init(params);
-      generator.generateBytes(passphrase, out);
-      return out;
+      return Argon2.derive(type, passphrase, a.salt, a.memoryKiB, a.passes, a.parallelism, length);
     } catch (OutOfMemoryError e) {
-      Wipe.wipe("ppk-argon2-output", out);
       throw new KeyPairException(ErrorCode.RESOURCE_LIMIT, "Argon2 with " + a.memoryKiB
           + " KiB does not fit in this JVM's heap; lower KeyPairLimits.maxKdfMemoryBytes or raise -Xmx");
-    } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
-      // BouncyCastle's own bounds (org.bouncycastle.argon2.max_memory_exp...), if the limits allow more
-      Wipe.wipe("ppk-argon2-output", out);
+    } catch (IllegalArgumentException e) {
+      // Argon2's own ranges (RFC 9106's), if the limits allow more
       throw new KeyPairException(ErrorCode.RESOURCE_LIMIT, "Argon2 refused its parameters ("
           + a.description() + "): " + e.getMessage());
-    } finally {
-      if (params != null) {
-        params.clear();
-      }
     }
   }
 
