@@ -1,6 +1,7 @@
 package dev.keypair.formats.internal;
 
 import dev.keypair.core.internal.Wipe;
+import java.util.Arrays;
 import java.util.Objects;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -102,7 +103,7 @@ public final class Argon2 {
    *
    * @throws IllegalArgumentException if {@code lanes} is below 1 or over 2^24 - 1, {@code memoryKiB} below
    *     {@code 8 * lanes}, {@code passes} below 1, {@code length} below 4, the salt under 8 bytes, or the
-   *     memory more than a Java array holds (2 GiB)
+   *     memory more than one Java array of longs holds (16 GiB)
    */
   public static byte[] derive(Type type, byte[] password, byte[] salt, byte[] secret, byte[] associatedData,
       int memoryKiB, int passes, int lanes, int length) {
@@ -115,10 +116,7 @@ public final class Argon2 {
       throw new IllegalArgumentException("Argon2 parameters out of range: " + memoryKiB + " KiB, " + passes
           + " passes, " + lanes + " lanes, " + length + " bytes, salt of " + salt.length + " bytes");
     }
-    int laneBlocks = memoryKiB / (SLICES * lanes) * SLICES;
-    if ((long) laneBlocks * lanes * BLOCK_WORDS > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("Argon2 memory of " + memoryKiB + " KiB is more than one Java array holds");
-    }
+    laneBlocks(memoryKiB, lanes);
     if (!OWN) {
       return bouncyCastle(type, password, salt, secret, associatedData, memoryKiB, passes, lanes, length);
     }
@@ -128,11 +126,13 @@ public final class Argon2 {
   /** {@link #derive} by this class, on any platform (the tests' entry). */
   static byte[] compute(Type type, byte[] password, byte[] salt, byte[] secret, byte[] associatedData,
       int memoryKiB, int passes, int lanes, int length) {
-    int laneBlocks = memoryKiB / (SLICES * lanes) * SLICES;
-    byte[] h0 = initialHash(type, password, salt, secret, associatedData, memoryKiB, passes, lanes, length);
+    int laneBlocks = laneBlocks(memoryKiB, lanes);
+    byte[] h0 = null;
     long[] memory = null;
-    Argon2 g = new Argon2();
+    Argon2 g = null;
     try {
+      h0 = initialHash(type, password, salt, secret, associatedData, memoryKiB, passes, lanes, length);
+      g = new Argon2();
       memory = new long[laneBlocks * lanes * BLOCK_WORDS];
       g.firstBlocks(memory, h0, lanes, laneBlocks);
       g.fill(memory, type, passes, lanes, laneBlocks);
@@ -140,8 +140,19 @@ public final class Argon2 {
     } finally {
       Wipe.wipe("argon2-h0", h0);
       Wipe.wipe("argon2-memory", memory);
-      g.wipe();
+      if (g != null) {
+        g.wipe();
+      }
     }
+  }
+
+  /** Blocks a lane: m' / p, with m' the memory rounded down to a multiple of 4 * p blocks. */
+  private static int laneBlocks(int memoryKiB, int lanes) {
+    int laneBlocks = memoryKiB / (SLICES * lanes) * SLICES;
+    if ((long) laneBlocks * lanes * BLOCK_WORDS > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("Argon2 memory of " + memoryKiB + " KiB is more than one Java array holds");
+    }
+    return laneBlocks;
   }
 
   /** {@link #derive} by BouncyCastle's {@code Argon2BytesGenerator}. */
@@ -210,17 +221,28 @@ public final class Argon2 {
 
   /** Every block of every pass (RFC 9106 section 3.2, steps 5 and 6; section 3.4 for the indexing). */
   private void fill(long[] memory, Type type, int passes, int lanes, int laneBlocks) {
-    int segment = laneBlocks / SLICES;
     long[] zero = new long[BLOCK_WORDS];
     long[] input = new long[BLOCK_WORDS];
     long[] addresses = new long[BLOCK_WORDS];
+    try {
+      fill(memory, type, passes, lanes, laneBlocks, zero, input, addresses);
+    } finally {
+      Wipe.wipe("argon2-addresses", addresses);
+      Wipe.wipe("argon2-addresses", input);
+    }
+  }
+
+  /** {@link #fill}, with the blocks of data-independent references: a zero block, the input, the addresses. */
+  private void fill(long[] memory, Type type, int passes, int lanes, int laneBlocks, long[] zero, long[] input,
+      long[] addresses) {
+    int segment = laneBlocks / SLICES;
     for (int pass = 0; pass < passes; pass++) {
       for (int slice = 0; slice < SLICES; slice++) {
         boolean independent = type == Type.ARGON2I || type == Type.ARGON2ID && pass == 0 && slice < 2;
         for (int lane = 0; lane < lanes; lane++) {
           int first = 0;
           if (independent) {
-            java.util.Arrays.fill(input, 0L);
+            Arrays.fill(input, 0L);
             long[] words = {pass, lane, slice, (long) laneBlocks * lanes, passes, type.number};
             for (int n = 0; n < words.length; n++) {
               input[byWord(n)] = words[n];
@@ -253,7 +275,6 @@ public final class Argon2 {
         }
       }
     }
-    Wipe.wipe("argon2-addresses", addresses);
   }
 
   /** The next 128 data-independent references: G(0, G(0, input)) after counting up the input's counter. */
@@ -295,7 +316,12 @@ public final class Argon2 {
         }
       }
       byte[] out = new byte[length];
-      variableHash(out, bytes, new byte[0]);
+      try {
+        variableHash(out, bytes, new byte[0]);
+      } catch (RuntimeException | Error e) {
+        Wipe.wipe("argon2-output", out);
+        throw e;
+      }
       return out;
     } finally {
       Wipe.wipe("argon2-last-block", last);

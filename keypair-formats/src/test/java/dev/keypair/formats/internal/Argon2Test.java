@@ -85,6 +85,8 @@ class Argon2Test {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("salt of 7 bytes");
     assertThatThrownBy(() -> Argon2.derive(Type.ARGON2ID, new byte[1], salt, Integer.MAX_VALUE, 1, 1, 32))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than one Java array");
+    assertThatThrownBy(() -> Argon2.compute(Type.ARGON2ID, new byte[1], salt, new byte[0], new byte[0], 16 << 20, 1, 1,
+        32)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than one Java array");
   }
 
   /** The memory, the first and last blocks, the hash chain and the work blocks are zeroed; the output is not. */
