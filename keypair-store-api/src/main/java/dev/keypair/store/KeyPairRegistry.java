@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One region's key-pair registry under one provider's rules: a cloud console's Key Pairs page as a
@@ -61,13 +62,17 @@ import java.util.TreeMap;
  * <p>All policy is checked here, once; the {@link KeyPairStore} below makes the quota and name
  * uniqueness atomic, so they hold under concurrent callers (and, for a shared store, across processes).
  * Time comes from the injected {@link Clock} and ids from the injected {@link IdGenerator}. A registry
- * is safe for concurrent use; it holds no state but its settings.
+ * is safe for concurrent use; it holds no state but its settings and the public keys it has read back
+ * from the store, by their stored text (a parse is a function of the text, so a key read again is the
+ * key parsed before; at most {@value #PARSED_KEYS}, enough for EC2's quota of 5,000 a region).
  */
 public final class KeyPairRegistry {
 
   private static final int ID_ATTEMPTS = 8;
   private static final int CAS_ATTEMPTS = 64;
   private static final int SCAN_BATCH = 256;
+  /** Most public keys kept parsed; past it, the map starts again empty. */
+  static final int PARSED_KEYS = 8192;
 
   private final KeyPairStore store;
   private final ProviderProfile profile;
@@ -78,6 +83,7 @@ public final class KeyPairRegistry {
   private final KeyGenerator keyGenerator;
   private final KeyPairLimits limits;
   private final ProviderCodes codes;
+  private final Map<String, SshPublicKey> parsed = new ConcurrentHashMap<>();
 
   private KeyPairRegistry(Builder b) {
     this.store = b.store;
@@ -853,13 +859,20 @@ public final class KeyPairRegistry {
   }
 
   private KeyPairRecord toRecord(StoredKeyPair k) {
-    SshPublicKey key;
-    try {
-      key = PublicKeys.parse(k.publicKey()).withComment(Comment.of(k.name()));
-    } catch (KeyPairException e) {
-      throw new KeyPairException(dev.keypair.store.spi.StoreErrors.CORRUPT,
-          "the stored public key of " + k.id() + " does not parse: " + e.getMessage(), e);
+    SshPublicKey key = parsed.get(k.publicKey());
+    if (key == null) {
+      try {
+        key = PublicKeys.parse(k.publicKey());
+      } catch (KeyPairException e) {
+        throw new KeyPairException(dev.keypair.store.spi.StoreErrors.CORRUPT,
+            "the stored public key of " + k.id() + " does not parse: " + e.getMessage(), e);
+      }
+      if (parsed.size() >= PARSED_KEYS) {
+        parsed.clear();
+      }
+      parsed.put(k.publicKey(), key);
     }
+    key = key.withComment(Comment.of(k.name()));
     return new KeyPairRecord(k.id(), k.name(), k.type(), k.bits(), k.fingerprint(), KeyOrigin.fromLabel(k.origin()),
         k.created(), new TreeMap<>(k.tags()), key);
   }

@@ -5,8 +5,14 @@ import static dev.keypair.store.contract.ContractSupport.ed25519;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keypair.core.Comment;
+import dev.keypair.core.KeyPairException;
 import dev.keypair.formats.PublicKeyFormat;
 import dev.keypair.store.contract.ContractSupport;
+import dev.keypair.store.spi.KeyPairStore;
+import dev.keypair.store.spi.Scope;
+import dev.keypair.store.spi.StoreErrors;
+import dev.keypair.store.spi.StoredKeyPair;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,6 +59,33 @@ class KeyPairRegistryTest {
         .containsExactly("a", "b", "bb", "c", "e", "f", "g");
     assertRefused(codes.invalidParameter(), () -> r.list(KeyPairQuery.builder().pageSize(6).build()));
     assertRefused(codes.invalidParameter(), () -> r.list(KeyPairQuery.builder().pageSize(-1).build()));
+  }
+
+  /**
+   * The registry keeps the keys it reads back by their stored text: another record with the same text gets the
+   * same key under its own name, and a text it has not seen is parsed, so a bad one is still Store.Corrupt.
+   */
+  @Test
+  void keysReadBackByTextKeepTheirNamesAndABadTextIsStillCorrupt() {
+    KeyPairRecord a = add("a", 1, Map.of());
+    assertThat(r.find("a").orElseThrow()).isEqualTo(a);
+    Scope scope = new Scope("paged", "r1");
+    StoredKeyPair stored = store.keyPairs(scope, "", 10).get(0);
+    assertThat(store.insertKeyPair(scope, copy(stored, "id-twin", "twin", stored.publicKey()), 100))
+        .isEqualTo(KeyPairStore.InsertOutcome.INSERTED);
+    KeyPairRecord twin = r.findById("id-twin").orElseThrow();
+    assertThat(twin.publicKey().keyData()).isEqualTo(a.publicKey().keyData());
+    assertThat(twin.publicKey().comment()).isEqualTo(Comment.of("twin"));
+    assertThat(r.find("a").orElseThrow().publicKey().comment()).isEqualTo(Comment.of("a"));
+    String bad = stored.publicKey().substring(0, stored.publicKey().length() - 8) + "!!!!!!!!";
+    store.insertKeyPair(scope, copy(stored, "id-bad", "bad", bad), 100);
+    assertThatThrownBy(() -> r.findById("id-bad")).isInstanceOfSatisfying(KeyPairException.class,
+        e -> assertThat(e.code()).isEqualTo(StoreErrors.CORRUPT));
+  }
+
+  private static StoredKeyPair copy(StoredKeyPair k, String id, String name, String publicKey) {
+    return new StoredKeyPair(id, name, name, k.type(), k.bits(), k.fingerprint(), k.fingerprintKey(), k.origin(),
+        k.created(), k.tags(), publicKey, null);
   }
 
   @Test
