@@ -35,6 +35,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Suite {
 
+  /**
+   * The most the lookup time may grow from 500 to 5,000 key pairs: the square root of 10, halfway in log scale
+   * between O(1) (1x) and a scan (10x).
+   */
+  static final double LOOKUP_GROWTH = Math.sqrt(10);
+
   private Suite() {}
 
   public static void main(String[] args) throws RunnerException, IOException {
@@ -275,7 +281,8 @@ public final class Suite {
     private void registry() {
       line("## Registry (`RegistryImportBenchmark`, `RegistryLookupBenchmark`), aws-ec2 profile, one region");
       line("");
-      line("| store | import 5,000 keys: keys/s | findByFingerprint, 500 key pairs | findByFingerprint, 5,000 key pairs | time at 5,000 / time at 500 (target: O(1) or O(log n), here < 2) |");
+      line("| store | import 5,000 keys: keys/s | findByFingerprint, 500 key pairs | findByFingerprint, 5,000 key pairs"
+          + " | time at 5,000 / time at 500 (target: O(1) or O(log n), not a scan; here < " + ratio(LOOKUP_GROWTH) + ") |");
       line("|---|---|---|---|---|");
       for (String s : List.of("memory", "sqlite")) {
         double importMicros = score("RegistryImportBenchmark.importQuota store=" + s);
@@ -286,7 +293,7 @@ public final class Suite {
         if (Double.isNaN(growth)) {
           mark = "not measured";
           unmeasured.add("registry lookup (" + s + ")");
-        } else if (growth < 2) {
+        } else if (growth < LOOKUP_GROWTH) {
           mark = ratio(growth) + " met";
         } else {
           mark = ratio(growth) + " **NOT met**";
@@ -296,7 +303,12 @@ public final class Suite {
       }
       line("");
       line("The SQLite plan is checked in keypair-store-jdbc's `SqliteQueryPlanTest` (SEARCH key_pairs USING INDEX"
-          + " key_pairs_by_fingerprint); the in-memory store keeps a hash map from fingerprint to ids.");
+          + " key_pairs_by_fingerprint); the in-memory store keeps a hash map from fingerprint to ids, and"
+          + " keypair-store-api's `KeyPairRegistryTest` checks that a lookup among 5,000 key pairs reads only the one"
+          + " it finds. For 10x the key pairs a scan takes 10x the time and O(log n) about 1.4x; the bound between"
+          + " them, " + ratio(LOOKUP_GROWTH) + " (the square root of 10), leaves room for the processor's caches,"
+          + " which hold the 500 key pairs' records and not the 5,000 ones': the in-memory ratio has been 1.5x to"
+          + " 2.8x from run to run with the same code.");
     }
 
     private String target(String what, double ratio, double target) {

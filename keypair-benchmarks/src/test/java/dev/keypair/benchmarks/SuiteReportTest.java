@@ -39,4 +39,17 @@ class SuiteReportTest {
         "| PEM sec1-ecdsa256 | 20,000 | 200,000 | 100,000 | 0.10x **NOT met** | 25,000 | 0.13x |",
         "NOT met (3):", "Not measured in this run (");
   }
+
+  /** A lookup that grows 3x for 10x the key pairs is not a scan; one that grows 3.3x is taken for one. */
+  @Test
+  void lookupGrowthIsMeasuredAgainstTheSquareRootOfTen() {
+    Suite.Report report = new Suite.Report(Map.ofEntries(
+        Map.entry("RegistryLookupBenchmark.findByFingerprint size=500 store=memory", 300_000.0),
+        Map.entry("RegistryLookupBenchmark.findByFingerprint size=5000 store=memory", 100_000.0),
+        Map.entry("RegistryLookupBenchmark.findByFingerprint size=500 store=sqlite", 33_000.0),
+        Map.entry("RegistryLookupBenchmark.findByFingerprint size=5000 store=sqlite", 10_000.0)));
+    String md = report.markdown(false, Instant.EPOCH, Instant.EPOCH, 1, 1, "test", "abc");
+    assertThat(report.missed()).containsExactly("registry lookup (sqlite): 10x the key pairs costs 3.30x the time");
+    assertThat(md).contains("| memory | - | 300,000 | 100,000 | 3.00x met |", "here < 3.16x");
+  }
 }

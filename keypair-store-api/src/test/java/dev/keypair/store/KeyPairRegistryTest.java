@@ -13,6 +13,8 @@ import dev.keypair.store.spi.KeyPairStore;
 import dev.keypair.store.spi.Scope;
 import dev.keypair.store.spi.StoreErrors;
 import dev.keypair.store.spi.StoredKeyPair;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -81,6 +83,38 @@ class KeyPairRegistryTest {
     store.insertKeyPair(scope, copy(stored, "id-bad", "bad", bad), 100);
     assertThatThrownBy(() -> r.findById("id-bad")).isInstanceOfSatisfying(KeyPairException.class,
         e -> assertThat(e.code()).isEqualTo(StoreErrors.CORRUPT));
+  }
+
+  /**
+   * Issue 8: a lookup by fingerprint among EC2's quota of 5,000 key pairs is one indexed read of the store, which
+   * returns the one key pair found, never a scan of the region (the in-memory store's map; SQLite's index, in
+   * {@code SqliteQueryPlanTest}).
+   */
+  @Test
+  void aLookupByFingerprintAmongFiveThousandReadsOnlyTheKeyPairItFinds() {
+    List<String> calls = new ArrayList<>();
+    InMemoryKeyPairStore inner = InMemoryKeyPairStore.create();
+    KeyPairStore counting = (KeyPairStore) Proxy.newProxyInstance(KeyPairStore.class.getClassLoader(),
+        new Class<?>[] {KeyPairStore.class}, (proxy, method, args) -> {
+          calls.add(method.getName());
+          try {
+            return method.invoke(inner, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    KeyPairRegistry ec2 = ContractSupport.registry(counting, ProviderProfiles.AWS_EC2, "eu-west-1");
+    List<String> fingerprints = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      fingerprints.add(ec2.importKey("k" + i, ed25519(i), PublicKeyFormat.OPENSSH, Map.of()).fingerprint());
+    }
+    assertThat(ec2.count()).isEqualTo(5000);
+    for (int i : new int[] {0, 2500, 4999}) {
+      calls.clear();
+      assertThat(ec2.findByFingerprint(fingerprints.get(i))).singleElement()
+          .satisfies(k -> assertThat(k.name()).isEqualTo("k" + i));
+      assertThat(calls).containsExactly("keyPairsByFingerprintKey");
+    }
   }
 
   private static StoredKeyPair copy(StoredKeyPair k, String id, String name, String publicKey) {
