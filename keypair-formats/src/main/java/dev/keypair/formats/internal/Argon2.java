@@ -1,7 +1,6 @@
 package dev.keypair.formats.internal;
 
 import dev.keypair.core.internal.Wipe;
-import java.util.Arrays;
 import java.util.Objects;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -9,7 +8,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2 version 0x13 (RFC 9106), the key derivation of PuTTY's version 3 key files: Argon2d, Argon2i
- * and Argon2id, any number of lanes, computed one lane after another.
+ * and Argon2id, any number of lanes (the lanes of a slice in parallel, on the common pool).
  *
  * <p>Why keypair has its own: the work is the compression function G, run once per 1 KiB block and
  * pass (8 MiB and 34 passes, PuTTY's defaults, are 278,528 runs). G is two rounds of eight
@@ -80,6 +79,10 @@ public final class Argon2 {
    */
   static final boolean OWN = isX86();
 
+  /** The blocks of data-independent references: a zero block, the input (with its counter), the addresses. */
+  private final long[] zero = new long[BLOCK_WORDS];
+  private final long[] input = new long[BLOCK_WORDS];
+  private final long[] addresses = new long[BLOCK_WORDS];
   private final long[] rows = new long[WORK_LENGTH];
   private final long[] columns = new long[WORK_LENGTH];
   private final long[] result = new long[BLOCK_WORDS];
@@ -129,20 +132,15 @@ public final class Argon2 {
     int laneBlocks = laneBlocks(memoryKiB, lanes);
     byte[] h0 = null;
     long[] memory = null;
-    Argon2 g = null;
     try {
       h0 = initialHash(type, password, salt, secret, associatedData, memoryKiB, passes, lanes, length);
-      g = new Argon2();
       memory = new long[laneBlocks * lanes * BLOCK_WORDS];
-      g.firstBlocks(memory, h0, lanes, laneBlocks);
-      g.fill(memory, type, passes, lanes, laneBlocks);
-      return g.finalHash(memory, lanes, laneBlocks, length);
+      firstBlocks(memory, h0, lanes, laneBlocks);
+      fill(memory, type, passes, lanes, laneBlocks);
+      return finalHash(memory, lanes, laneBlocks, length);
     } finally {
       Wipe.wipe("argon2-h0", h0);
       Wipe.wipe("argon2-memory", memory);
-      if (g != null) {
-        g.wipe();
-      }
     }
   }
 
@@ -199,7 +197,7 @@ public final class Argon2 {
   }
 
   /** B[i][0] and B[i][1] of each lane i: H'^1024(H0 || LE32(0 or 1) || LE32(i)). */
-  private void firstBlocks(long[] memory, byte[] h0, int lanes, int laneBlocks) {
+  private static void firstBlocks(long[] memory, byte[] h0, int lanes, int laneBlocks) {
     byte[] suffix = new byte[8];
     byte[] block = new byte[BLOCK_BYTES];
     try {
@@ -219,66 +217,68 @@ public final class Argon2 {
     }
   }
 
-  /** Every block of every pass (RFC 9106 section 3.2, steps 5 and 6; section 3.4 for the indexing). */
-  private void fill(long[] memory, Type type, int passes, int lanes, int laneBlocks) {
-    long[] zero = new long[BLOCK_WORDS];
-    long[] input = new long[BLOCK_WORDS];
-    long[] addresses = new long[BLOCK_WORDS];
-    try {
-      fill(memory, type, passes, lanes, laneBlocks, zero, input, addresses);
-    } finally {
-      Wipe.wipe("argon2-addresses", addresses);
-      Wipe.wipe("argon2-addresses", input);
-    }
-  }
-
-  /** {@link #fill}, with the blocks of data-independent references: a zero block, the input, the addresses. */
-  private void fill(long[] memory, Type type, int passes, int lanes, int laneBlocks, long[] zero, long[] input,
-      long[] addresses) {
-    int segment = laneBlocks / SLICES;
+  /**
+   * Every block of every pass (RFC 9106 section 3.2, steps 5 and 6; section 3.4 for the indexing). The lanes of
+   * a slice reference only their own slice and the finished ones, so they are computed in parallel
+   * ({@link SharedParts}: the caller and helpers on the common pool), each segment with work blocks of its own.
+   */
+  private static void fill(long[] memory, Type type, int passes, int lanes, int laneBlocks) {
     for (int pass = 0; pass < passes; pass++) {
       for (int slice = 0; slice < SLICES; slice++) {
-        boolean independent = type == Type.ARGON2I || type == Type.ARGON2ID && pass == 0 && slice < 2;
-        for (int lane = 0; lane < lanes; lane++) {
-          int first = 0;
-          if (independent) {
-            Arrays.fill(input, 0L);
-            long[] words = {pass, lane, slice, (long) laneBlocks * lanes, passes, type.number};
-            for (int n = 0; n < words.length; n++) {
-              input[byWord(n)] = words[n];
-            }
+        int p = pass;
+        int s = slice;
+        SharedParts.run(lanes, lane -> {
+          Argon2 g = new Argon2();
+          try {
+            g.segment(memory, type, passes, lanes, laneBlocks, p, s, lane);
+          } finally {
+            g.wipe();
           }
-          if (pass == 0 && slice == 0) {
-            first = 2;
-            if (independent) {
-              nextAddresses(zero, input, addresses);
-            }
-          }
-          int laneStart = lane * laneBlocks;
-          for (int index = first; index < segment; index++) {
-            int column = slice * segment + index;
-            int previous = laneStart + (column == 0 ? laneBlocks - 1 : column - 1);
-            long random;
-            if (independent) {
-              if (index % BLOCK_WORDS == 0) {
-                nextAddresses(zero, input, addresses);
-              }
-              random = addresses[byWord(index % BLOCK_WORDS)];
-            } else {
-              random = memory[previous * BLOCK_WORDS]; // word 0 of the previous block
-            }
-            int refLane = pass == 0 && slice == 0 ? lane : (int) ((random >>> 32) % lanes);
-            int ref = referenceColumn(pass, slice, index, segment, laneBlocks, refLane == lane, random & LOW);
-            compress(memory, previous * BLOCK_WORDS, memory, (refLane * laneBlocks + ref) * BLOCK_WORDS, memory,
-                (laneStart + column) * BLOCK_WORDS, pass > 0);
-          }
-        }
+        });
       }
     }
   }
 
+  /** The blocks of one lane in one slice of one pass. */
+  private void segment(long[] memory, Type type, int passes, int lanes, int laneBlocks, int pass, int slice,
+      int lane) {
+    int segment = laneBlocks / SLICES;
+    boolean independent = type == Type.ARGON2I || type == Type.ARGON2ID && pass == 0 && slice < 2;
+    if (independent) {
+      long[] words = {pass, lane, slice, (long) laneBlocks * lanes, passes, type.number};
+      for (int n = 0; n < words.length; n++) {
+        input[byWord(n)] = words[n];
+      }
+    }
+    int first = 0;
+    if (pass == 0 && slice == 0) {
+      first = 2;
+      if (independent) {
+        nextAddresses();
+      }
+    }
+    int laneStart = lane * laneBlocks;
+    for (int index = first; index < segment; index++) {
+      int column = slice * segment + index;
+      int previous = laneStart + (column == 0 ? laneBlocks - 1 : column - 1);
+      long random;
+      if (independent) {
+        if (index % BLOCK_WORDS == 0) {
+          nextAddresses();
+        }
+        random = addresses[byWord(index % BLOCK_WORDS)];
+      } else {
+        random = memory[previous * BLOCK_WORDS]; // word 0 of the previous block
+      }
+      int refLane = pass == 0 && slice == 0 ? lane : (int) ((random >>> 32) % lanes);
+      int ref = referenceColumn(pass, slice, index, segment, laneBlocks, refLane == lane, random & LOW);
+      compress(memory, previous * BLOCK_WORDS, memory, (refLane * laneBlocks + ref) * BLOCK_WORDS, memory,
+          (laneStart + column) * BLOCK_WORDS, pass > 0);
+    }
+  }
+
   /** The next 128 data-independent references: G(0, G(0, input)) after counting up the input's counter. */
-  private void nextAddresses(long[] zero, long[] input, long[] addresses) {
+  private void nextAddresses() {
     input[byWord(6)]++;
     compress(zero, 0, input, 0, addresses, 0, false);
     compress(zero, 0, addresses, 0, addresses, 0, false);
@@ -299,7 +299,7 @@ public final class Argon2 {
   }
 
   /** The tag: H'^length of the XOR of every lane's last block. */
-  private byte[] finalHash(long[] memory, int lanes, int laneBlocks, int length) {
+  private static byte[] finalHash(long[] memory, int lanes, int laneBlocks, int length) {
     long[] last = new long[BLOCK_WORDS];
     byte[] bytes = new byte[BLOCK_BYTES];
     try {
@@ -503,6 +503,8 @@ public final class Argon2 {
   }
 
   private void wipe() {
+    Wipe.wipe("argon2-addresses", input);
+    Wipe.wipe("argon2-addresses", addresses);
     Wipe.wipe("argon2-block", rows);
     Wipe.wipe("argon2-block", columns);
     Wipe.wipe("argon2-block", result);

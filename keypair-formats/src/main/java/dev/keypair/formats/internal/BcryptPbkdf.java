@@ -8,8 +8,6 @@ import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * OpenBSD's {@code bcrypt_pbkdf} (Ted Unangst, 2013), the key derivation of OpenSSH private key files
@@ -37,10 +35,11 @@ import java.util.concurrent.RejectedExecutionException;
  * bcrypt_hash calls. The caller checks the rounds against {@code KeyPairLimits#maxBcryptRounds()} first.
  *
  * <p>The blocks are independent (they share only the passphrase's words, read-only), so an output of
- * more than one block is computed in parallel: the calling thread starts with block 1 and helpers on
- * {@link java.util.concurrent.ForkJoinPool#commonPool()} (as many as it has workers, one on a 2-core
- * machine) take the others, each thread claiming the next unclaimed block, so the caller computes
- * whatever no helper has started and never waits for the pool, only for blocks in progress. Each
+ * more than one block is computed in parallel ({@link SharedParts}): the calling thread starts with
+ * block 1 and helpers on {@link java.util.concurrent.ForkJoinPool#commonPool()} (as many as it has
+ * workers, one on a 2-core machine) take the others, each thread claiming the next unclaimed block, so
+ * the caller computes whatever no helper has started and never waits for the pool, only for blocks in
+ * progress. Each
  * block has its own Blowfish state, digest and buffers. The wall time of {@code aes256-ctr} and
  * {@code chacha20-poly1305} keys (two blocks) is about halved where two cores are free: at 1024
  * rounds, about 4 s instead of 7.5 s. A single block (32 bytes or fewer) runs on the caller alone.
@@ -90,11 +89,8 @@ public final class BcryptPbkdf {
       digest(sha512(), passphrase, 0, passphrase.length, sha2pass);
       passWords = Blowfish.streamWords(sha2pass, Blowfish.P_WORDS);
       int count = (length + HASH_BYTES - 1) / HASH_BYTES;
-      if (count == 1) {
-        block(1, passWords, salt, rounds, key, 1);
-      } else {
-        new Blocks(passWords, salt, rounds, key, count).run();
-      }
+      int[] words = passWords;
+      SharedParts.run(count, part -> block(part + 1, words, salt, rounds, key, count));
       done = true;
       return key;
     } finally {
@@ -102,108 +98,6 @@ public final class BcryptPbkdf {
       Wipe.wipe("bcrypt-passwords", passWords);
       if (!done) {
         Wipe.wipe("bcrypt-partial-output", key);
-      }
-    }
-  }
-
-  /**
-   * The 32-byte blocks of one output, shared out between the calling thread and helpers on the common
-   * pool: each thread claims the next block not yet claimed until none is left, so the caller never
-   * waits for a helper that has not started (a busy pool, or one without workers, costs parallelism,
-   * never progress), only for blocks being computed.
-   */
-  private static final class Blocks {
-    private final int[] passWords;
-    private final byte[] salt;
-    private final int rounds;
-    private final byte[] key;
-    private final int count;
-    /** Guarded by this: the next block to claim (from 1), the blocks being computed, the first failure. */
-    private int next = 1;
-    private int running;
-    private Throwable failure;
-
-    Blocks(int[] passWords, byte[] salt, int rounds, byte[] key, int count) {
-      this.passWords = passWords;
-      this.salt = salt;
-      this.rounds = rounds;
-      this.key = key;
-      this.count = count;
-    }
-
-    /**
-     * Computes the blocks with as many helpers as the common pool has workers (at most one fewer than
-     * the blocks), the caller starting with block 1; returns when no block is being computed, then
-     * rethrows the first failure of any thread. An interrupt of the caller does not stop the blocks
-     * (their threads hold the secrets they wipe); the caller waits for them and keeps its interrupt
-     * status.
-     */
-    void run() {
-      int first = claim();
-      int helpers = Math.min(count - 1, ForkJoinPool.getCommonPoolParallelism());
-      try {
-        for (int i = 0; i < helpers; i++) {
-          ForkJoinPool.commonPool().execute(() -> work(claim()));
-        }
-      } catch (RejectedExecutionException e) {
-        // no thread to be had: the caller computes every block no helper claims
-      }
-      work(first);
-      awaitIdle();
-      Throwable t;
-      synchronized (this) {
-        t = failure;
-      }
-      if (t instanceof RuntimeException r) {
-        throw r;
-      }
-      if (t != null) {
-        throw (Error) t;
-      }
-    }
-
-    /** The next block, or 0 when all are claimed or one has failed. */
-    private synchronized int claim() {
-      if (failure != null || next > count) {
-        return 0;
-      }
-      running++;
-      return next++;
-    }
-
-    /** Computes {@code claimed} (0 for none) and every block claimed after it. */
-    private void work(int claimed) {
-      for (int b = claimed; b != 0; b = claim()) {
-        Throwable thrown = null;
-        try {
-          block(b, passWords, salt, rounds, key, count);
-        } catch (RuntimeException | Error e) {
-          thrown = e;
-        } finally {
-          finished(thrown);
-        }
-      }
-    }
-
-    private synchronized void finished(Throwable thrown) {
-      running--;
-      if (failure == null) {
-        failure = thrown;
-      }
-      notifyAll();
-    }
-
-    private synchronized void awaitIdle() {
-      boolean interrupted = false;
-      while (running > 0) {
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
       }
     }
   }

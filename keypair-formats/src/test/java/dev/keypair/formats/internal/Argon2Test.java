@@ -102,6 +102,20 @@ class Argon2Test {
     assertThat(Wipe.isWiped(result[0])).isFalse();
   }
 
+  /** One lane runs on the calling thread alone; more lanes give the same result however the pool shares them. */
+  @Test
+  void oneLaneRunsOnTheCallingThreadAndLanesInParallelAgree() {
+    Wipes.Observed w = Wipes.during(() -> Argon2.compute(Type.ARGON2ID, new byte[] {7}, new byte[8], new byte[0],
+        new byte[0], 64, 2, 1, 32));
+    assertThat(w.seen()).isNotEmpty().allMatch(s -> s.thread() == Thread.currentThread());
+    for (int lanes : new int[] {2, 3, 8, 16}) {
+      byte[] ours = Argon2.compute(Type.ARGON2D, new byte[] {7}, new byte[8], new byte[0], new byte[0],
+          lanes * 64, 3, lanes, 32);
+      assertThat(ours).as("%d lanes", lanes).isEqualTo(Argon2.bouncyCastle(Type.ARGON2D, new byte[] {7}, new byte[8],
+          new byte[0], new byte[0], lanes * 64, 3, lanes, 32));
+    }
+  }
+
   /** x86-64 (CI's machine, and this one) computes with keypair's code; other platforms with BouncyCastle's. */
   @Test
   void computesItselfOnX86() {
