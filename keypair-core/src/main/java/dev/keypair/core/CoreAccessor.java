@@ -2,6 +2,7 @@ package dev.keypair.core;
 
 import dev.keypair.core.internal.CoreAccess;
 import java.math.BigInteger;
+import java.util.function.Supplier;
 
 /** Gives {@link CoreAccess} its way in; registered by {@link Bytes}'s static initializer. */
 final class CoreAccessor implements CoreAccess.Accessor {
@@ -39,5 +40,10 @@ final class CoreAccessor implements CoreAccess.Accessor {
   @Override
   public RsaKeyData rsaKey(BigInteger e, byte[] modulus, KeyPairLimits limits) {
     return RsaKeyData.ofModulusBytes(e, modulus, limits);
+  }
+
+  @Override
+  public Bytes sha256(KeyData key, Supplier<Bytes> digest) {
+    return key instanceof AbstractKeyData k ? k.sha256(digest) : digest.get();
   }
 }

@@ -3,6 +3,7 @@ package dev.keypair.fingerprint;
 import dev.keypair.core.Bytes;
 import dev.keypair.core.KeyData;
 import dev.keypair.core.SshPublicKey;
+import dev.keypair.core.internal.CoreAccess;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,7 +53,10 @@ public final class Fingerprints {
     if (!algorithm.hashesSshBlob()) {
       throw new IllegalArgumentException(algorithm + " does not hash the SSH blob; see AwsFingerprints");
     }
-    return new Fingerprint(algorithm, digest(algorithm, key.blob()), FingerprintEncoding.OPENSSH);
+    Bytes digest = algorithm == FingerprintAlgorithm.SHA256
+        ? CoreAccess.sha256(key, () -> digest(algorithm, key.blob())) // kept by the key: hashed once
+        : digest(algorithm, key.blob());
+    return new Fingerprint(algorithm, digest, FingerprintEncoding.OPENSSH);
   }
 
   static Bytes digest(FingerprintAlgorithm algorithm, Bytes data) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keypair.core.ErrorCode;
+import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairException;
 import dev.keypair.core.SshPublicKey;
 import dev.keypair.formats.OpenSshPublicKeys;
 import dev.keypair.testsupport.Fixtures;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,24 @@ class FingerprintsTest {
     assertThat(Fingerprints.sshKeygenLineString(key, FingerprintAlgorithm.SHA256)).isEqualTo(Fixtures.line(name + ".l.sha256"));
     assertThat(Fingerprints.sshKeygenLineString(key, FingerprintAlgorithm.MD5)).isEqualTo(Fixtures.line(name + ".l.md5"));
     assertThat(Fingerprints.sshKeygenLineString(key, FingerprintAlgorithm.SHA1)).isEqualTo(Fixtures.line(name + ".l.sha1"));
+  }
+
+  /**
+   * A key keeps its SHA-256 once computed (a file that repeats a key gives the same key object, so it is hashed
+   * once): the same digest object on every call, equal to the SHA-256 of the blob, for keys and certificates
+   * (the certificate's own blob; its certified key's separately).
+   */
+  @ParameterizedTest
+  @MethodSource("fixtures")
+  void theSha256IsComputedOnceAndIsTheBlobsDigest(String name) throws Exception {
+    KeyData k = key(name).keyData();
+    Fingerprint first = Fingerprints.ofWholeBlob(k, FingerprintAlgorithm.SHA256);
+    assertThat(first.digest().toByteArray())
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(k.blob().toByteArray()));
+    assertThat(Fingerprints.ofWholeBlob(k, FingerprintAlgorithm.SHA256).digest()).isSameAs(first.digest());
+    assertThat(Fingerprints.sha256(k).digest().toByteArray())
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(k.plainKey().blob().toByteArray()));
+    assertThat(Fingerprints.md5(k).digest()).as("MD5 is not kept").isNotSameAs(Fingerprints.md5(k).digest());
   }
 
   @ParameterizedTest

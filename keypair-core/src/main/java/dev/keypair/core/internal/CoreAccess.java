@@ -1,6 +1,7 @@
 package dev.keypair.core.internal;
 
 import dev.keypair.core.Bytes;
+import dev.keypair.core.KeyData;
 import dev.keypair.core.KeyPairLimits;
 import dev.keypair.core.Passphrase;
 import dev.keypair.core.RsaKeyData;
@@ -8,6 +9,7 @@ import dev.keypair.core.RsaPrivateKeyData;
 import dev.keypair.core.SecretBytes;
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Copy-free and secret access to core types for keypair's own modules (the JDK's "shared secrets"
@@ -40,6 +42,8 @@ public final class CoreAccess {
     boolean hasCrtExponents(RsaPrivateKeyData key, byte[] dP, byte[] dQ);
 
     RsaKeyData rsaKey(BigInteger e, byte[] modulus, KeyPairLimits limits);
+
+    Bytes sha256(KeyData key, Supplier<Bytes> digest);
   }
 
   private static volatile Accessor accessor;
@@ -103,5 +107,13 @@ public final class CoreAccess {
    */
   public static RsaKeyData rsaKey(BigInteger e, byte[] modulus, KeyPairLimits limits) {
     return access().rsaKey(e, modulus, limits);
+  }
+
+  /**
+   * The SHA-256 of {@code key}'s blob, kept by the key after {@code digest} (which must compute exactly that)
+   * has computed it once.
+   */
+  public static Bytes sha256(KeyData key, Supplier<Bytes> digest) {
+    return access().sha256(key, digest);
   }
 }
