@@ -1,5 +1,6 @@
 package dev.keypair.benchmarks;
 
+import dev.keypair.core.Ed25519KeyData;
 import dev.keypair.core.InsecureSecretAccess;
 import dev.keypair.core.KeyData;
 import dev.keypair.core.SshPrivateKey;
@@ -28,6 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code KeyUtils.getFingerPrint}) from the JCA public key, for the two it has; the floor: the digest alone of
  * bytes made once at set-up (the blob, the SPKI DER, the PKCS#8 DER), not spelled.
  *
+ * <p>A keypair key keeps its SHA-256 once computed (a file that repeats a key gives the same key object), so
+ * {@code keypairSha256}, which fingerprints the same key object on every call, measures the spelling of a kept
+ * digest. {@code keypairSha256New} measures a key's first fingerprint: an Ed25519 key made from its 32 bytes on
+ * each call (a cheap key to make: no check beyond the length), beside the floor's SHA-256 of the same blob.
+ *
  * <p>Run alone: {@code java -jar keypair-benchmarks/target/benchmarks.jar FingerprintBenchmark}
  * (the whole suite: {@code keypair-benchmarks/run}).
  */
@@ -43,6 +49,8 @@ public class FingerprintBenchmark {
   KeyData key;
   PublicKey jca;
   byte[] blob;
+  byte[] ed25519Key;
+  byte[] ed25519Blob;
   byte[] spki;
   byte[] pkcs8;
 
@@ -54,6 +62,9 @@ public class FingerprintBenchmark {
     blob = key.blob().toByteArray();
     spki = jca.getEncoded();
     pkcs8 = privateKey.toJcaKeyPair(InsecureSecretAccess.get()).getPrivate().getEncoded();
+    Ed25519KeyData ed25519 = (Ed25519KeyData) new Inputs.Keys(Inputs.SEED).publicKey("ed25519");
+    ed25519Key = ed25519.keyBytes();
+    ed25519Blob = ed25519.blob().toByteArray();
   }
 
   @Benchmark
@@ -69,6 +80,16 @@ public class FingerprintBenchmark {
   @Benchmark
   public byte[] floorSha256() {
     return Floor.digest("SHA-256").digest(blob);
+  }
+
+  @Benchmark
+  public String keypairSha256New() {
+    return Fingerprints.sha256(Ed25519KeyData.of(ed25519Key)).value();
+  }
+
+  @Benchmark
+  public byte[] floorSha256New() {
+    return Floor.digest("SHA-256").digest(ed25519Blob);
   }
 
   @Benchmark

@@ -15,6 +15,7 @@ class FingerprintBenchmarkTest {
     FingerprintBenchmark b = new FingerprintBenchmark();
     b.setUp();
     assertThat(b.keypairSha256()).isEqualTo(b.minaSha256()).isEqualTo(SameAnswers.sha256Spelling(b.floorSha256()));
+    assertThat(b.keypairSha256New()).isEqualTo(SameAnswers.sha256Spelling(b.floorSha256New()));
     assertThat(b.keypairMd5()).isEqualTo(b.minaMd5()).isEqualTo("MD5:" + COLONS.formatHex(b.floorMd5()));
     assertThat(b.keypairAwsImported()).isEqualTo(COLONS.formatHex(b.floorAwsImported()));
     assertThat(b.keypairAwsCreated()).isEqualTo(COLONS.formatHex(b.floorAwsCreated()));
