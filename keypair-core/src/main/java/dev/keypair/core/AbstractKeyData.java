@@ -11,9 +11,10 @@ abstract class AbstractKeyData {
   private final Bytes blobBytes;
   /**
    * The SHA-256 of the blob once asked for (the digest of the OpenSSH fingerprint): a key read again from a
-   * file that repeats it is the same object ({@link ValidatedKeyCache}), so it is hashed once. Set at most
-   * once with a value that depends on the blob alone; {@code Bytes} holds its array in a final field, so a
-   * thread that sees the reference sees the bytes (as {@code String}'s hash is cached).
+   * file that repeats it is the same object ({@link ValidatedKeyCache}), so it is hashed once. Set with a
+   * value that depends on the blob alone (threads that race set equal values); {@code Bytes} holds its
+   * array in a final field, so a thread that sees the reference sees the bytes (as {@code String} caches
+   * its hash).
    */
   private Bytes sha256;
 

@@ -139,7 +139,8 @@ final class PpkCrypto {
    * heap, and mapped if the heap runs out while the KDF allocates.
    */
   static byte[] argon2(Argon2Params a, byte[] passphrase, int length) {
-    // one array of the whole memory, and the heap never holds only that: 1/32 more asked for the rest
+    // the memory (keypair's Argon2: one array; BouncyCastle's, off x86-64: an object a 1 KiB block), and
+    // 1/32 more for the rest of the heap, which never holds the memory alone
     long heapNeeded = a.memoryKiB * (1024L + 32);
     long heap = Runtime.getRuntime().maxMemory();
     if (heapNeeded > heap) {

@@ -73,9 +73,9 @@ public final class Argon2 {
 
   /**
    * Whether {@link #derive} computes with this class: on x86-64, where HotSpot's C2 turns its loops into
-   * AVX2 or AVX-512 instructions. Elsewhere (ARM's 128-bit vectors have no 64-bit multiplication, and
-   * without vectors the regrouping is pure cost) BouncyCastle's one-row-at-a-time code is faster, and
-   * {@link #derive} hands over to it.
+   * AVX2 or AVX-512 instructions. Elsewhere it is not measured (C2 has no 64-bit vector multiplication on
+   * ARM's NEON), and without vectors the regrouping is pure cost (slower than BouncyCastle here with SSE
+   * alone), so {@link #derive} hands over to BouncyCastle's one-row-at-a-time code.
    */
   static final boolean OWN = isX86();
 
