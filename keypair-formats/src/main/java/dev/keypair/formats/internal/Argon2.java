@@ -1,6 +1,9 @@
 package dev.keypair.formats.internal;
 
 import dev.keypair.core.internal.Wipe;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -61,6 +64,9 @@ public final class Argon2 {
   private static final int BLOCK_BYTES = 1024;
   private static final int SLICES = 4;
   private static final long LOW = 0xFFFFFFFFL;
+  /** RFC 9106's integers and words in bytes: little-endian. */
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   // The work array: a at 0 (32 words), b at 32 (40), c at 72 (48), d at 120 (56)
   private static final int A = 0;
@@ -185,10 +191,12 @@ public final class Argon2 {
     Blake2bDigest h = new Blake2bDigest(512);
     byte[] word = new byte[4];
     for (int value : new int[] {lanes, length, memoryKiB, passes, VERSION, type.number}) {
-      h.update(littleEndian(value, word), 0, 4);
+      INTS.set(word, 0, value);
+      h.update(word, 0, 4);
     }
     for (byte[] input : new byte[][] {password, salt, secret, associatedData}) {
-      h.update(littleEndian(input.length, word), 0, 4);
+      INTS.set(word, 0, input.length);
+      h.update(word, 0, 4);
       h.update(input, 0, input.length);
     }
     byte[] h0 = new byte[64];
@@ -203,12 +211,12 @@ public final class Argon2 {
     try {
       for (int lane = 0; lane < lanes; lane++) {
         for (int column = 0; column < 2; column++) {
-          littleEndian(column, suffix);
-          System.arraycopy(littleEndian(lane, new byte[4]), 0, suffix, 4, 4);
+          INTS.set(suffix, 0, column);
+          INTS.set(suffix, 4, lane);
           variableHash(block, h0, suffix);
           int at = (lane * laneBlocks + column) * BLOCK_WORDS;
           for (int n = 0; n < BLOCK_WORDS; n++) {
-            memory[at + byWord(n)] = littleEndianLong(block, 8 * n);
+            memory[at + byWord(n)] = (long) LONGS.get(block, 8 * n);
           }
         }
       }
@@ -310,10 +318,7 @@ public final class Argon2 {
         }
       }
       for (int n = 0; n < BLOCK_WORDS; n++) {
-        long v = last[byWord(n)];
-        for (int k = 0; k < 8; k++) {
-          bytes[8 * n + k] = (byte) (v >>> 8 * k);
-        }
+        LONGS.set(bytes, 8 * n, last[byWord(n)]);
       }
       byte[] out = new byte[length];
       try {
@@ -336,7 +341,8 @@ public final class Argon2 {
    */
   private static void variableHash(byte[] out, byte[] first, byte[] second) {
     int length = out.length;
-    byte[] prefix = littleEndian(length, new byte[4]);
+    byte[] prefix = new byte[4];
+    INTS.set(prefix, 0, length);
     if (length <= 64) {
       Blake2bDigest h = new Blake2bDigest(length * 8);
       h.update(prefix, 0, 4);
@@ -508,20 +514,5 @@ public final class Argon2 {
     Wipe.wipe("argon2-block", rows);
     Wipe.wipe("argon2-block", columns);
     Wipe.wipe("argon2-block", result);
-  }
-
-  private static byte[] littleEndian(int value, byte[] out) {
-    for (int k = 0; k < 4; k++) {
-      out[k] = (byte) (value >>> 8 * k);
-    }
-    return out;
-  }
-
-  private static long littleEndianLong(byte[] b, int at) {
-    long v = 0;
-    for (int k = 7; k >= 0; k--) {
-      v = v << 8 | (b[at + k] & 0xFF);
-    }
-    return v;
   }
 }
